@@ -1,0 +1,20 @@
+// Fragment: resolves a typed name to ranked entities.
+// Params: $candidates (folded forms of the name), $fuzzy (Lucene query or null), $type (entity type or null).
+// Leaves: candidates (up to 5 {key,name,type,score,matched,exact}), e (the best entity, or no row).
+CALL () {
+  MATCH (e:Entity)-[:HAS_NAME]->(n:Name)
+  WHERE n.folded IN $candidates AND ($type IS NULL OR e.type = $type)
+  RETURN e, n.text AS matched, CASE n.kind WHEN 'label' THEN 100.0 WHEN 'acronym' THEN 99.0 ELSE 98.0 END AS score, true AS exact
+  UNION
+  CALL db.index.fulltext.queryNodes('name_fulltext', coalesce($fuzzy, '')) YIELD node, score
+  WHERE $fuzzy IS NOT NULL
+  MATCH (e:Entity)-[:HAS_NAME]->(node)
+  WHERE $type IS NULL OR e.type = $type
+  RETURN e, node.text AS matched, score, false AS exact
+}
+WITH e, max(score) AS score, head(collect(matched)) AS matched, max(exact) AS exact
+ORDER BY score DESC, e.name
+LIMIT 5
+WITH collect({key: e.key, name: e.name, type: e.type, score: score, matched: matched, exact: exact}) AS candidates, collect(e) AS found
+WITH candidates, found[0] AS e
+WHERE e IS NOT NULL

@@ -1,0 +1,21 @@
+// An organization found by name, with its profile, its meetings and the documents adopted by it or at its meetings.
+// Params: $candidates, $fuzzy, $type ('Organization'), $statementLimit, $meetingKind (or null).
+// Returns: candidates, entity, names, statements, claims, meetings [profile], documents [profile].
+//#include fragments/resolve-entity
+//#include fragments/entity-profile
+CALL (e) {
+  OPTIONAL MATCH (x:Meeting)-[:PART_OF]->(e)
+  WITH x WHERE x IS NOT NULL AND ($meetingKind IS NULL OR x.meetingKind = $meetingKind)
+//#include fragments/related-profile
+  WITH x, profile ORDER BY x.startDay, x.ordinal
+  RETURN collect(profile) AS meetings
+}
+CALL (e) {
+  OPTIONAL MATCH (x:Document)
+  WHERE (x)-[:ADOPTED_BY]->(e) OR EXISTS { MATCH (x)-[:ADOPTED_AT]->(:Meeting)-[:PART_OF]->(e) }
+  WITH x WHERE x IS NOT NULL
+//#include fragments/related-profile
+  WITH x, profile ORDER BY x.startDay, x.name
+  RETURN collect(profile) AS documents
+}
+RETURN candidates, e {.*} AS entity, names, statements, claims, meetings, documents

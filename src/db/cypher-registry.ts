@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The named Cypher queries of cypher/queries, loaded once. A query's name is its path
+ * without .cypher ("entity/profile"). Start-up fails when a name the code uses has no file.
+ */
+export class CypherRegistry {
+  private readonly queries = new Map<string, string>();
+
+  constructor(dir: string, required: readonly string[]) {
+    const walk = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.cypher')) {
+          const name = path.relative(dir, full).replace(/\\/g, '/').replace(/\.cypher$/, '');
+          this.queries.set(name, fs.readFileSync(full, 'utf8'));
+        }
+      }
+    };
+    walk(dir);
+    // "//#include name" pulls in a shared fragment (such as name resolution), keeping one statement per request.
+    for (const [name, text] of this.queries) {
+      this.queries.set(name, text.replace(/^\/\/#include ([\w/-]+)\s*$/gm, (_m, inc: string) => {
+        const fragment = this.queries.get(inc);
+        if (fragment === undefined) throw new Error(`${name}.cypher includes missing ${inc}.cypher`);
+        return fragment;
+      }));
+    }
+    const missing = required.filter((name) => !this.queries.has(name));
+    if (missing.length) throw new Error(`missing Cypher files in ${dir}: ${missing.map((m) => m + '.cypher').join(', ')}`);
+  }
+
+  get(name: string): string {
+    const text = this.queries.get(name);
+    if (text === undefined) throw new Error(`no Cypher query named ${name}`);
+    return text;
+  }
+
+  names(): string[] {
+    return [...this.queries.keys()].sort();
+  }
+}

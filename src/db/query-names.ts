@@ -1,0 +1,5 @@
+/** Every named query the code runs; start-up fails when one has no file in cypher/queries. */
+export const QUERY_NAMES = [
+  'entity/profile-by-name', 'entity/profile-by-keys', 'entity/list', 'entity/search',
+  'organization/overview', 'source/profile', 'source/catalog',
+] as const;

@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+
+/** Errors a client may see; each carries a literal extensions.code. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+/** The database cannot be reached or is not ready; the client may retry later. */
+export class UnavailableError extends GraphQLError {
+  constructor(message = 'The graph database is unavailable; try again shortly') {
+    super(message, { extensions: { code: 'UNAVAILABLE', retryable: true } });
+  }
+}
+
+/** A query ran past its time limit (QUERY_TIMEOUT_MS or a per-operation bound). */
+export class QueryTimeoutError extends GraphQLError {
+  constructor(message = 'The query took too long and was stopped; narrow it (fewer hops, a smaller depth)') {
+    super(message, { extensions: { code: 'QUERY_TIMEOUT' } });
+  }
+}
+
+export class InternalError extends GraphQLError {
+  constructor() {
+    super('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+}

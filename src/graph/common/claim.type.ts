@@ -1,0 +1,33 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Citation } from './citation.type';
+import { PartialDateType } from './partial-date.type';
+
+@ObjectType({ description: 'A value a source states (such as "twenty-four members"), kept as stated with its source and date' })
+export class Claim {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  key: string;
+
+  @Field({ description: 'memberCount, observerCount, ... or the attribute two sources give differently' })
+  property: string;
+
+  @Field({ description: 'The stated value, as text' })
+  value: string;
+
+  @Field(() => Float, { nullable: true, description: 'The stated value when it is a number' })
+  numericValue?: number | null;
+
+  @Field(() => PartialDateType, { nullable: true, description: 'When the source says it held' })
+  date?: PartialDateType | null;
+
+  @Field({ nullable: true })
+  note?: string;
+
+  @Field({ description: 'True when this records a disagreement between sources' })
+  conflict: boolean;
+
+  @Field(() => [Citation])
+  citations: Citation[];
+}

@@ -1,0 +1,73 @@
+import { Citation } from '../common/citation.type';
+import { Claim } from '../common/claim.type';
+import { EntityRef } from '../common/entity-ref.type';
+import { Direction, EntityType, RelationType } from '../common/enums';
+import { toGlobalId } from '../common/global-id';
+import { NameEntry, NameMatch } from '../common/name-entry.type';
+import { toPartialDate } from '../common/partial-date.type';
+import { Statement } from '../common/statement.type';
+import { SourceCatalog } from '../source/source-catalog';
+import { ENTITY_CLASSES } from './entity-types';
+import { Entity } from './entity.interface';
+
+/** One row of the profile queries: an entity with names, relationships and claims. */
+export interface EntityRow {
+  entity: Record<string, any>;
+  names: Record<string, any>[];
+  statements: { type: string; out: boolean; props: Record<string, any>; other: Record<string, any> }[];
+  claims: Record<string, any>[];
+}
+
+export function toCitations(sources: string[] | null | undefined, quotes: string[] | null | undefined, catalog: SourceCatalog): Citation[] {
+  return (sources ?? []).map((source, i) => {
+    const info = catalog.get(source);
+    return Object.assign(new Citation(), { source, quote: quotes?.[i] ?? '', sourceTitle: info?.title, url: info?.url, sourceDate: info?.date });
+  });
+}
+
+export function toEntityRef(raw: Record<string, any>): EntityRef {
+  return Object.assign(new EntityRef(), {
+    id: toGlobalId('Entity', raw.key), key: raw.key, type: raw.type as EntityType, name: raw.name, nameTr: raw.nameTr ?? undefined,
+    start: toPartialDate(raw.start), ordinal: raw.ordinal ?? null,
+  });
+}
+
+export function toStatement(self: EntityRef, s: EntityRow['statements'][number], catalog: SourceCatalog): Statement {
+  const other = toEntityRef(s.other);
+  const p = s.props;
+  return Object.assign(new Statement(), {
+    factId: p.factId ?? '', type: s.type as RelationType, direction: s.out ? Direction.OUT : Direction.IN,
+    subject: s.out ? self : other, object: s.out ? other : self, other,
+    role: p.role ?? undefined, area: p.area ?? undefined, level: p.level ?? undefined, note: p.note ?? undefined,
+    start: toPartialDate(p.start), end: toPartialDate(p.end), attested: toPartialDate(p.attested),
+    validFrom: p.validFrom ?? null, validTo: p.validTo ?? null, citations: toCitations(p.sources, p.quotes, catalog),
+  });
+}
+
+export function toClaim(raw: Record<string, any>, catalog: SourceCatalog): Claim {
+  return Object.assign(new Claim(), {
+    id: toGlobalId('Claim', raw.key), key: raw.key, property: raw.property, value: String(raw.value), numericValue: raw.numericValue ?? null,
+    date: toPartialDate(raw.date), note: raw.note ?? undefined, conflict: Boolean(raw.conflict), citations: toCitations(raw.sources, raw.quotes, catalog),
+  });
+}
+
+/** Builds the GraphQL object of an entity row; its fields then read from it without queries. */
+export function toEntity(row: EntityRow, catalog: SourceCatalog, matchedBy?: NameMatch | null): Entity {
+  const e = row.entity;
+  const Class = ENTITY_CLASSES[e.type as keyof typeof ENTITY_CLASSES];
+  if (!Class) throw new Error(`unknown entity type ${e.type}`);
+  const self = toEntityRef(e);
+  const entity = Object.assign(new Class(), {
+    id: self.id, key: e.key, type: e.type, name: e.name, nameTr: e.nameTr ?? undefined, description: e.description ?? undefined,
+    citations: toCitations(e.sources, e.quotes, catalog),
+    claims: (row.claims ?? []).map((c) => toClaim(c, catalog)),
+    matchedBy: matchedBy ?? null,
+    allNames: (row.names ?? []).map((n) => Object.assign(new NameEntry(), { text: n.text, lang: n.lang, kind: n.kind, from: toPartialDate(n.from), to: toPartialDate(n.to) })),
+    allStatements: (row.statements ?? []).filter(Boolean).map((s) => toStatement(self, s, catalog)),
+    meetingKind: e.meetingKind ?? undefined, ordinal: e.ordinal ?? undefined, startText: e.start, endText: e.end,
+    documentKind: e.documentKind ?? undefined, title: e.title ?? undefined, url: e.url ?? undefined, language: e.language ?? undefined,
+    author: e.author ?? undefined, publisher: e.publisher ?? undefined, corpus: Boolean(e.corpus), dateText: e.date,
+    supports: [], describes: [], supportsClaims: [],
+  });
+  return entity as Entity;
+}

@@ -1,0 +1,70 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { AppContext } from '../../context';
+import { DateScalar } from '../common/date.scalar';
+import { Direction, RelationType } from '../common/enums';
+import { Statement } from '../common/statement.type';
+import { Document } from '../entity/entity-types';
+import { toEntityRef } from '../entity/entity.mapper';
+import { compareCounts, distanceInDays, loadOrganization, meetingRows, membersOn } from './organization.service';
+import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
+
+const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
+const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '') || a.other.name.localeCompare(b.other.name);
+
+@Resolver()
+export class OrganizationResolver {
+  @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
+  async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
+    const overview = await loadOrganization(ctx, organization);
+    if (!overview) return null;
+    const org = overview.organization;
+    const rows = membersOn(org, date);
+    const statedCounts = compareCounts(org, org.claims).sort((a, b) => distanceInDays(a.claim.date?.text, date) - distanceInDays(b.claim.date?.text, date));
+    return Object.assign(new MembersAsOf(), {
+      organization: toEntityRef(org), matchedBy: org.matchedBy, date, rows,
+      memberCount: rows.filter((r) => r.role === 'member').length, observerCount: rows.filter((r) => r.role === 'observer').length, statedCounts,
+    });
+  }
+
+  @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
+  async membershipHistory(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<MembershipHistory | null> {
+    const overview = await loadOrganization(ctx, organization);
+    if (!overview) return null;
+    const org = overview.organization;
+    return Object.assign(new MembershipHistory(), {
+      organization: toEntityRef(org), matchedBy: org.matchedBy,
+      records: org.statements([RelationType.MEMBER_OF], Direction.IN).sort(byStart),
+      countClaims: compareCounts(org, org.claims),
+    });
+  }
+
+  @Query(() => [MeetingRow], { description: 'Summits in order: dates, city, host, attendees with level, documents, chairmanship taken over' })
+  async summits(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
+    const overview = await loadOrganization(ctx, organization, 'summit');
+    return overview ? meetingRows(overview) : [];
+  }
+
+  @Query(() => [MeetingRow], { description: 'All meetings of every kind, in order' })
+  async meetings(@orgArg() organization: string, @Arg('kind', () => String, { nullable: true, description: 'summit, ministerial, …' }) kind: string | null, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
+    const overview = await loadOrganization(ctx, organization, kind ?? null);
+    return overview ? meetingRows(overview) : [];
+  }
+
+  @Query(() => [Statement], { description: 'Chairmanship (presidency) terms in order, with citations' })
+  async chairmanships(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Statement[]> {
+    const overview = await loadOrganization(ctx, organization);
+    return overview ? overview.organization.statements([RelationType.CHAIRED], Direction.IN).sort(byStart) : [];
+  }
+
+  @Query(() => [Statement], { description: 'Coordinators and co-coordinators of confidence-building areas' })
+  async coordinators(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Statement[]> {
+    const overview = await loadOrganization(ctx, organization);
+    return overview ? overview.organization.statements([RelationType.COORDINATED], Direction.IN).sort(byStart) : [];
+  }
+
+  @Query(() => [Document], { description: 'Documents adopted by the organization or at its meetings, in order' })
+  async documents(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Document[]> {
+    const overview = await loadOrganization(ctx, organization);
+    return overview ? overview.documents : [];
+  }
+}

@@ -1,0 +1,99 @@
+import { AppContext } from '../../context';
+import { checkName, describeMatch, Candidate, STATEMENT_LIMIT } from '../entity/entity.service';
+import { EntityRow, toEntity } from '../entity/entity.mapper';
+import { Meeting, Organization, Document } from '../entity/entity-types';
+import { nameQueryParams } from '../entity/name-query';
+import { Claim } from '../common/claim.type';
+import { Direction, RelationType } from '../common/enums';
+import { holdsOn, Statement } from '../common/statement.type';
+import { parsePartialDate } from '../../util/partial-date';
+import { foldName } from '../../util/fold-name';
+import { CountComparison, MembershipRow, MeetingRow } from './organization.types';
+
+export interface OrganizationOverview {
+  organization: Organization;
+  meetings: Meeting[];
+  documents: Document[];
+}
+
+/** An organization by name with its meetings and documents, in one query; null when nothing matches. */
+export async function loadOrganization(ctx: AppContext, name: string, meetingKind: string | null = null): Promise<OrganizationOverview | null> {
+  checkName(name, 'organization');
+  if (!foldName(name)) return null;
+  const rows = await ctx.db.read<EntityRow & { candidates: Candidate[]; meetings: EntityRow[]; documents: EntityRow[] }>('organization/overview', {
+    ...nameQueryParams(name, 'Organization'), statementLimit: STATEMENT_LIMIT, meetingKind,
+  });
+  if (rows.length === 0) return null;
+  const row = rows[0];
+  return {
+    organization: toEntity(row, ctx.catalog, describeMatch(name, row.candidates)) as Organization,
+    meetings: row.meetings.map((m) => toEntity(m, ctx.catalog) as Meeting),
+    documents: row.documents.map((d) => toEntity(d, ctx.catalog) as Document),
+  };
+}
+
+const membershipStatements = (org: Organization) => org.statements([RelationType.MEMBER_OF], Direction.IN);
+
+/** Members and observers holding on a day, one row per entity (member wins over observer). */
+export function membersOn(org: Organization, day: string): MembershipRow[] {
+  const holding = membershipStatements(org).filter((s) => holdsOn(s, day));
+  const byEntity = new Map<string, Statement[]>();
+  for (const s of holding) byEntity.set(s.other.key, [...(byEntity.get(s.other.key) ?? []), s]);
+  const rows: MembershipRow[] = [];
+  for (const statements of byEntity.values()) {
+    const role = statements.some((s) => s.role === 'member') ? 'member' : 'observer';
+    const mine = statements.filter((s) => s.role === role);
+    const starts = mine.map((s) => s.start).filter(Boolean).sort((a, b) => a!.earliest.localeCompare(b!.earliest));
+    const ends = mine.map((s) => s.end).filter(Boolean);
+    const attested = mine.map((s) => s.attested).filter(Boolean);
+    const citations = mine.flatMap((s) => s.citations);
+    rows.push(Object.assign(new MembershipRow(), {
+      entity: mine[0].other, role, start: starts[0] ?? null, end: ends[0] ?? null, attested,
+      factIds: mine.map((s) => s.factId), citations: citations.filter((c, i) => citations.findIndex((d) => d.source === c.source && d.quote === c.quote) === i),
+    }));
+  }
+  return rows.sort((a, b) => (a.role === b.role ? a.entity.name.localeCompare(b.entity.name) : a.role === 'member' ? -1 : 1));
+}
+
+const COUNT_ROLES: Record<string, string> = { memberCount: 'member', observerCount: 'observer' };
+
+/** Stated member/observer counts beside the counts the graph derives for the claim's date. */
+export function compareCounts(org: Organization, claims: Claim[]): CountComparison[] {
+  return claims.filter((c) => COUNT_ROLES[c.property] && c.date).map((claim) => {
+    const role = COUNT_ROLES[claim.property];
+    const count = (day: string) => membersOn(org, day).filter((r) => r.role === role).length;
+    const derivedAtEarliest = count(claim.date!.earliest);
+    const derivedAtLatest = count(claim.date!.latest);
+    const stated = claim.numericValue ?? null;
+    return Object.assign(new CountComparison(), {
+      claim, role, stated, derivedAtEarliest, derivedAtLatest,
+      agrees: stated !== null && (stated === derivedAtEarliest || stated === derivedAtLatest),
+    });
+  });
+}
+
+/** Days between a claim's date and a day, to order claims by nearness. */
+export function distanceInDays(edtf: string | undefined, day: string): number {
+  const parsed = edtf ? parsePartialDate(edtf) : null;
+  if (!parsed) return Number.MAX_SAFE_INTEGER;
+  if (parsed.earliest <= day && day <= parsed.latest) return 0;
+  const t = Date.parse(day);
+  return Math.min(Math.abs(Date.parse(parsed.earliest) - t), Math.abs(Date.parse(parsed.latest) - t)) / 86400000;
+}
+
+/** Meetings with the chairmanship terms that began during them. */
+export function meetingRows(overview: OrganizationOverview): MeetingRow[] {
+  const chairs = overview.organization.statements([RelationType.CHAIRED], Direction.IN);
+  return overview.meetings.map((meeting) => {
+    const start = meeting.start();
+    const end = meeting.end() ?? start;
+    // A term whose (possibly imprecise) start overlaps the meeting's dates began there; the presidency
+    // passes at summits and ministerial meetings only.
+    const handsOver = meeting.meetingKind === 'summit' || meeting.meetingKind === 'ministerial';
+    const takenOver = start && end && handsOver
+      ? chairs.filter((c) => c.start && c.start.earliest <= end.latest && c.start.latest >= start.earliest)
+      : [];
+    return Object.assign(new MeetingRow(), { meeting, chairmanshipTakenOver: takenOver });
+  });
+}
+

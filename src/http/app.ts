@@ -1,0 +1,75 @@
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Logger } from 'pino';
+import { Database } from '../db/database';
+import { DatabaseState } from '../db/bootstrap';
+import { AppContext } from '../context';
+import { buildAppSchema } from '../graph/build-schema';
+import { SourceCatalog } from '../graph/source/source-catalog';
+import { createErrorPlugin, formatError } from '../plugins/error.plugin';
+import { createPlaygroundRouter } from './playground';
+
+export interface AppDeps {
+  db: Database;
+  catalog: SourceCatalog;
+  state: DatabaseState;
+  log: Logger;
+}
+
+export interface RunningApp {
+  httpServer: http.Server;
+  apollo: ApolloServer<AppContext>;
+  url: string;
+  /** Stops taking requests, drains the ones in flight, then resolves. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server: /graphql (API and playground), /health, /ready. */
+export async function startApp(deps: AppDeps, port: number, host: string): Promise<RunningApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<AppContext>({
+    schema: buildAppSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    introspection: true,
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log)],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => { res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }); });
+  app.get('/ready', async (_req, res) => {
+    const reachable = await deps.db.ping();
+    const ready = reachable && deps.state.schemaApplied && deps.state.seeded;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: reachable ? 'reachable' : 'unreachable', schemaApplied: deps.state.schemaApplied, seeded: deps.state.seeded });
+  });
+  app.use(createPlaygroundRouter('/graphql'));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+    context: async () => ({ db: deps.db, catalog: deps.catalog }),
+  }));
+  app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/health', '/ready'] }); });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    httpServer, apollo, url: `http://${host}:${boundPort}`,
+    close: async () => {
+      // Stop accepting, let requests in flight finish (10 s at most), then stop Apollo.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => httpServer.closeAllConnections(), 10000);
+      await closed;
+      clearTimeout(force);
+      await apollo.stop();
+    },
+  };
+}

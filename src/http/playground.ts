@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+import { getDistDirectory, renderAltair } from 'altair-static';
+import { projectRoot } from '../util/project-root';
+
+/** The named operations of schema/operations, each one file: name -> text. */
+export function readOperations(dir = path.join(projectRoot(), 'schema', 'operations')): { name: string; text: string; variables: string }[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((file) => {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const examples = path.join(dir, 'examples', file.replace(/\.graphql$/, '.json'));
+    return { name: file.replace(/\.graphql$/, ''), text, variables: fs.existsSync(examples) ? fs.readFileSync(examples, 'utf8') : '{}' };
+  });
+}
+
+/**
+ * Serves the Altair playground from the altair-static package (no CDN): a browser opening
+ * GET /graphql gets it, with one tab per named operation and example variables.
+ */
+export function createPlaygroundRouter(endpoint = '/graphql'): Router {
+  const router = Router();
+  const operations = readOperations();
+  const html = renderAltair({
+    baseURL: '/playground/',
+    endpointURL: endpoint,
+    initialName: operations[0]?.name ?? 'Query',
+    initialWindows: operations.map((op) => ({ initialName: op.name, endpointURL: endpoint, initialQuery: op.text, initialVariables: op.variables })),
+    initialSettings: { 'schema.reloadOnStart': true, 'plugin.list': [], enableExperimental: false } as any,
+    disableAccount: true,
+    preserveState: false,
+  } as any);
+  router.use('/playground', express.static(getDistDirectory(), { index: false }));
+  router.get(endpoint, (req, res, next) => {
+    if (req.query.query || req.accepts(['json', 'html']) !== 'html') return next();
+    res.type('html').send(html);
+  });
+  return router;
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { bootstrapInBackground, DatabaseState } from './db/bootstrap';
+import { CypherRegistry } from './db/cypher-registry';
+import { Database } from './db/database';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from './db/embedded-neo4j';
+import { QUERY_NAMES } from './db/query-names';
+import { SourceCatalog } from './graph/source/source-catalog';
+import { startApp } from './http/app';
+import { projectRoot } from './util/project-root';
+
+/**
+ * Start-up: config, then the embedded Neo4j when NEO4J_URI is unset, then the driver, the
+ * schema and seed (retried in the background while Neo4j is unreachable), then HTTP.
+ * SIGTERM/SIGINT drain requests, close the driver and stop the JVM.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.logLevel, base: { service: 'cica-graph' } });
+  const started = Date.now();
+
+  let embedded: EmbeddedNeo4j | undefined;
+  let uri = config.neo4jUri;
+  let password = config.neo4jPassword;
+  let user = config.neo4jUser;
+  if (!uri) {
+    embedded = await startEmbeddedNeo4j({ ...config.embedded, log: (m) => log.info(m) });
+    ({ uri, password, user } = embedded);
+    embedded.exited.then((code) => log.warn({ code }, 'embedded Neo4j exited'));
+  }
+
+  const registry = new CypherRegistry(path.join(projectRoot(), 'cypher', 'queries'), QUERY_NAMES);
+  const db = new Database({ uri: uri!, user, password: password!, database: config.neo4jDatabase, queryTimeoutMs: config.queryTimeoutMs }, registry);
+  const catalog = new SourceCatalog();
+  const state = new DatabaseState();
+  const bootstrap = bootstrapInBackground(db, catalog, state, { seedOnStart: config.seedOnStart, corpusDir: config.corpusDir, log });
+  bootstrap.done.then(
+    () => log.info({ msSinceStart: Date.now() - started }, 'ready'),
+    () => { log.fatal('could not load the graph; fix the problem above and restart'); void shutdown('bootstrap failure', 1); },
+  );
+
+  const app = await startApp({ db, catalog, state, log }, config.port, config.host);
+  log.info({ url: `${app.url}/graphql`, neo4j: embedded ? 'embedded' : uri }, 'server listening');
+
+  let shuttingDown = false;
+  async function shutdown(reason: string, exitCode = 0): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ reason }, 'shutting down');
+    bootstrap.stop();
+    await app.close().catch((err) => log.warn({ err: String(err) }, 'HTTP close failed'));
+    log.info('HTTP server closed');
+    await db.close().catch(() => {});
+    if (embedded) {
+      await embedded.stop();
+      log.info('Neo4j stopped');
+    }
+    log.info('stopped');
+    process.exit(exitCode);
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
