@@ -27,8 +27,9 @@ export class QueryTimeoutError extends GraphQLError {
   }
 }
 
+/** Something unexpected; the cause is logged on the server, never sent to the client. */
 export class InternalError extends GraphQLError {
-  constructor() {
-    super('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  constructor(cause?: unknown) {
+    super('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' }, originalError: cause instanceof Error ? cause : undefined });
   }
 }

@@ -22,5 +22,5 @@ export function mapNeo4jError(err: unknown): GraphQLError {
   if (/ECONNREFUSED|ECONNRESET/.test(String((err as { message?: string })?.message ?? '')) && !code) {
     return new UnavailableError();
   }
-  return new InternalError();
+  return new InternalError(err);
 }

@@ -23,8 +23,9 @@ export function createErrorPlugin(log: Logger): ApolloServerPlugin<AppContext> {
           for (const err of errors) {
             const original = unwrapResolverError(err);
             const code = (err.extensions?.code as string) ?? 'INTERNAL_SERVER_ERROR';
-            if (!(original instanceof GraphQLError) && code === 'INTERNAL_SERVER_ERROR') {
-              log.error({ err: original, operation: request.operationName }, 'unexpected error');
+            if (code === 'INTERNAL_SERVER_ERROR') {
+              const cause = (original instanceof GraphQLError && original.originalError ? original.originalError : original) as Error;
+              log.error({ err: { message: cause.message, code: (cause as { code?: string }).code, stack: cause.stack }, operation: request.operationName }, 'unexpected error');
             }
           }
         },

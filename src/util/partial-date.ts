@@ -52,13 +52,14 @@ export function isIsoDay(text: string): boolean {
 }
 
 /**
- * The span in which a fact may hold, as asOf reads it: from the earliest day its start can
- * denote (or, with no start stated, the earliest day a source attests it) to the latest day
- * its end can denote (open when no end is stated). See README "Dates and asOf".
+ * The span in which a fact holds, as asOf reads it: from the earliest day its start can denote
+ * (or, with no start stated, the first day a source surely attests it: the latest day of the
+ * attestation, which matters for "some time between" dates) to the latest day its end can
+ * denote (open when no end is stated). See README "Dates and asOf".
  */
 export function validitySpan(start?: string | null, end?: string | null, attested?: string | null): { validFrom: string | null; validTo: string | null } {
   const s = start ? parsePartialDate(start) : null;
   const a = attested ? parsePartialDate(attested) : null;
   const e = end ? parsePartialDate(end) : null;
-  return { validFrom: s?.earliest ?? a?.earliest ?? null, validTo: e?.latest ?? null };
+  return { validFrom: s?.earliest ?? a?.latest ?? null, validTo: e?.latest ?? null };
 }

@@ -5,9 +5,9 @@ MATCH (e:Entity)
 WHERE ($type IS NULL OR e.type = $type)
   AND ($contains IS NULL OR EXISTS { MATCH (e)-[:HAS_NAME]->(n:Name) WHERE n.folded CONTAINS $contains })
 WITH e ORDER BY CASE WHEN $orderBy = 'start' THEN coalesce(toString(e.startDay), '9999') ELSE '' END, e.name, e.key
-WITH collect(e) AS all
-WITH all, size(all) AS total,
-     CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(all) - 1) WHERE all[i].key = $after][0] + 1 END AS offset
-UNWIND (CASE WHEN offset IS NULL THEN [] ELSE all[offset..offset + $first + 1] END) AS e
+WITH collect(e) AS matched
+WITH matched, size(matched) AS total,
+     CASE WHEN $after IS NULL THEN 0 ELSE [i IN range(0, size(matched) - 1) WHERE matched[i].key = $after][0] + 1 END AS offset
+UNWIND (CASE WHEN offset IS NULL THEN [] ELSE matched[offset..offset + $first + 1] END) AS e
 //#include fragments/entity-profile
 RETURN total, e {.*} AS entity, names, statements, claims

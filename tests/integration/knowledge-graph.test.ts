@@ -1,0 +1,204 @@
+import { startTestServer, TestServer } from '../support/test-server';
+
+// The 26 members and 11 observers that source 002 (CICA web, 2015-11-11) lists by name.
+const MEMBERS_2015 = ['AFG', 'ARE', 'AZE', 'BGD', 'BHR', 'CHN', 'EGY', 'IND', 'IRN', 'IRQ', 'ISR', 'JOR', 'KAZ', 'KGZ', 'KHM', 'KOR', 'MNG', 'PAK', 'PSE', 'QAT', 'RUS', 'THA', 'TJK', 'TUR', 'UZB', 'VNM'];
+const OBSERVERS_2015 = ['IDN', 'JPN', 'LKA', 'MYS', 'PHL', 'UKR', 'USA', 'las', 'osce', 'turkpa', 'un'];
+const S000 = '000_c76b804907b0293e';
+const S002 = '002_2e4f098f8697c243';
+const S004 = '004_2d1292f50a99c4ec';
+
+let server: TestServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server?.close(); });
+
+describe('MembersAsOf', () => {
+  it('returns on 2015-11-11 the 26 members and 11 observers that source 002 lists', async () => {
+    const { data, errors } = await server.operation('MembersAsOf', { organization: 'CICA', date: '2015-11-11' });
+    expect(errors).toBeUndefined();
+    const rows = data.membersAsOf.rows;
+    expect(rows.filter((r: any) => r.role === 'member').map((r: any) => r.entity.key).sort()).toEqual(MEMBERS_2015);
+    expect(rows.filter((r: any) => r.role === 'observer').map((r: any) => r.entity.key).sort()).toEqual(OBSERVERS_2015);
+    expect(data.membersAsOf.memberCount).toBe(26);
+    expect(data.membersAsOf.observerCount).toBe(11);
+    const kazakhstan = rows.find((r: any) => r.entity.key === 'KAZ');
+    expect(kazakhstan.citations.some((c: any) => c.source === S002)).toBe(true);
+  });
+
+  it('shows the counts sources state next to the derived ones: 26 (002, agrees) and 24 (000)', async () => {
+    const { data } = await server.operation('MembersAsOf', { organization: 'AİGK', date: '2015-11-11' });
+    const stated = data.membersAsOf.statedCounts;
+    const from002 = stated.find((s: any) => s.role === 'member' && s.claim.citations.some((c: any) => c.source === S002));
+    expect(from002).toMatchObject({ stated: 26, derivedAtLatest: 26, agrees: true });
+    const from000 = stated.find((s: any) => s.role === 'member' && s.claim.citations.some((c: any) => c.source === S000));
+    expect(from000.stated).toBe(24);
+    expect(from000.claim.citations[0].quote).toBe("Halihazırda AİGK'nın yirmi dört üyesi bulunmaktadır");
+  });
+
+  it('counts Kuwait as a member after the 2022 summit and not before', async () => {
+    const before = await server.operation('MembersAsOf', { organization: 'CICA', date: '2022-01-01' });
+    const after = await server.operation('MembersAsOf', { organization: 'CICA', date: '2022-12-31' });
+    const keys = (d: any) => d.membersAsOf.rows.filter((r: any) => r.role === 'member').map((r: any) => r.entity.key);
+    expect(keys(before.data)).not.toContain('KWT');
+    expect(keys(after.data)).toContain('KWT');
+    expect(after.data.membersAsOf.memberCount).toBeGreaterThan(26);
+  });
+
+  it('answers a malformed date with BAD_USER_INPUT and an unknown organization with null', async () => {
+    const bad = await server.operation('MembersAsOf', { organization: 'CICA', date: '2015-13-11' });
+    expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].message).toMatch(/YYYY-MM-DD/);
+    expect(JSON.stringify(bad)).not.toMatch(/at .*\.js:\d+/);
+    const none = await server.operation('MembersAsOf', { organization: 'Narnia Pact', date: '2015-11-11' });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.membersAsOf).toBeNull();
+  });
+});
+
+describe('MembershipHistory', () => {
+  it('keeps both stated member counts, 24 (000) and 26 (002), each with its source', async () => {
+    const { data } = await server.operation('MembershipHistory', { organization: 'CICA' });
+    const members = data.membershipHistory.countClaims.filter((c: any) => c.role === 'member');
+    const bySource = (s: string) => members.filter((c: any) => c.claim.citations.some((x: any) => x.source === s)).map((c: any) => c.stated);
+    expect(bySource(S000)).toContain(24);
+    expect(bySource(S002)).toContain(26);
+    expect(data.membershipHistory.records.length).toBeGreaterThan(37);
+  });
+});
+
+describe('Chairmanships', () => {
+  it('passes from Kazakhstan to Turkey in June 2010 and to China in 2014', async () => {
+    const { data, errors } = await server.operation('Chairmanships', { organization: 'CICA' });
+    expect(errors).toBeUndefined();
+    const terms = data.chairmanships;
+    const kazEnd = terms.find((t: any) => t.other.key === 'KAZ' && t.end?.text === '2010-06');
+    expect(kazEnd).toBeDefined();
+    const turkey = terms.find((t: any) => t.other.key === 'TUR' && t.start?.text === '2010-06');
+    expect(turkey.citations[0].source).toBe(S000);
+    const china = terms.find((t: any) => t.other.key === 'CHN' && t.start?.text?.startsWith('2014'));
+    expect(china).toBeDefined();
+    const order = terms.map((t: any) => t.other.key);
+    expect(order.indexOf('TUR')).toBeLessThan(order.lastIndexOf('CHN'));
+  });
+});
+
+describe('Summits', () => {
+  it('gives the 6th summit in Astana, 12–13 October 2022, with heads of state and adopted documents', async () => {
+    const { data, errors } = await server.operation('Summits', { organization: 'CICA' });
+    expect(errors).toBeUndefined();
+    const sixth = data.summits.find((s: any) => s.meeting.ordinal === 6);
+    expect(sixth.meeting.start.text).toBe('2022-10-12');
+    expect(sixth.meeting.cities.map((c: any) => c.key)).toContain('city-astana');
+    expect(sixth.meeting.hosts.map((h: any) => h.other.key)).toEqual(expect.arrayContaining(['KAZ']));
+    const heads = sixth.meeting.attendees.filter((a: any) => a.level === 'head of state').map((a: any) => a.other.key);
+    expect(heads).toEqual(expect.arrayContaining(['TUR', 'AZE', 'UZB', 'KGZ', 'TJK', 'RUS', 'IRN', 'IRQ', 'QAT', 'PSE', 'PAK']));
+    const vice = sixth.meeting.attendees.filter((a: any) => a.level === 'vice president').map((a: any) => a.other.key);
+    expect(vice).toEqual(expect.arrayContaining(['CHN', 'VNM']));
+    expect(sixth.meeting.documents.map((d: any) => d.other.name).join(' | ')).toMatch(/Astana Declaration on Transformation of CICA/);
+  });
+
+  it('shows Turkey taking over the chairmanship at the 3rd summit in Istanbul (2010)', async () => {
+    const { data } = await server.operation('Summits', { organization: 'CICA' });
+    const third = data.summits.find((s: any) => s.meeting.ordinal === 3);
+    expect(third.meeting.cities.map((c: any) => c.key)).toContain('city-istanbul');
+    expect(third.chairmanshipTakenOver.map((c: any) => c.other.key)).toContain('TUR');
+  });
+});
+
+describe('profiles by any name', () => {
+  it("finds Kazakhstan by its Turkish name with a suffix (Kazakistan'ın)", async () => {
+    const { data } = await server.operation('StateProfile', { name: "Kazakistan'ın" });
+    expect(data.state.key).toBe('KAZ');
+    expect(data.state.names.filter((n: any) => n.lang === 'tr').map((n: any) => n.text)).toContain('Kazakistan');
+    expect(data.state.chairmanships.length).toBeGreaterThan(0);
+  });
+
+  it('resolves Tokayev\'s spellings in the sources to one person', async () => {
+    const keys = await Promise.all(['Kasım Cömert Tokayev', 'Kasım Comart Tokayev', 'Kassym-Jomart Tokayev', 'kasim comert tokayev']
+      .map(async (name) => (await server.operation('PersonProfile', { name })).data.person?.key));
+    expect(new Set(keys)).toEqual(new Set(['kassym-jomart-tokayev']));
+    const { data } = await server.operation('PersonProfile', { name: 'Tokayev' });
+    expect(data.person.offices.some((o: any) => o.other.key === 'KAZ')).toBe(true);
+  });
+
+  it('finds CICA by AİGK, СВМДА and its English name', async () => {
+    for (const name of ['AİGK', 'СВМДА', 'Conference on Interaction and Confidence Building Measures in Asia', "AİGK'nın"]) {
+      const { data } = await server.operation('OrganizationProfile', { name });
+      expect(data.organization?.key).toBe('cica');
+    }
+  });
+
+  it('returns null for a name that matches nothing', async () => {
+    const { data, errors } = await server.operation('StateProfile', { name: 'Atlantis' });
+    expect(errors).toBeUndefined();
+    expect(data.state).toBeNull();
+  });
+});
+
+describe('SourceProfile', () => {
+  it('lists every fact source 002 supports, with its metadata', async () => {
+    const { data } = await server.operation('SourceProfile', { id: S002 });
+    expect(data.source.language).toBe('en');
+    expect(data.source.date.text).toBe('2015-11-11');
+    const listed = data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && s.attested?.text === '2015-11-11');
+    expect(listed.map((s: any) => s.subject.key).sort()).toEqual([...MEMBERS_2015, ...OBSERVERS_2015].sort());
+    // 002 also dates the end of Australia's and Lebanon's observer status (absent from its list).
+    expect(data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && s.end).map((s: any) => s.subject.key).sort()).toEqual(['AUS', 'LBN']);
+    expect(data.source.supports.filter((s: any) => s.type === 'COORDINATED').map((s: any) => s.subject.key).sort())
+      .toEqual(['AZE', 'IRN', 'ISR', 'KAZ', 'KOR', 'MNG', 'RUS', 'THA', 'TJK', 'TUR']);
+  });
+
+  it('gives the author of source 004', async () => {
+    const { data } = await server.operation('SourceProfile', { id: S004 });
+    expect(data.source.author).toMatch(/Emrah Kaya/i);
+  });
+});
+
+describe('Documents, Coordinators, Meetings', () => {
+  it('keeps the Almaty Act adopted at the first summit on 4 July 2002', async () => {
+    const { data } = await server.operation('Documents', { organization: 'CICA' });
+    const act = data.documents.find((d: any) => d.key === 'almaty-act');
+    expect(act.names.map((n: any) => n.text)).toEqual(expect.arrayContaining(['Almaty Act']));
+    expect(act.adoption.some((a: any) => a.citations.some((c: any) => c.source === S000))).toBe(true);
+  });
+
+  it('lists the ten coordinator states of source 002', async () => {
+    const { data } = await server.operation('Coordinators', { organization: 'CICA' });
+    const from002 = data.coordinators.filter((c: any) => c.citations.some((x: any) => x.source === S002)).map((c: any) => c.other.key);
+    expect(new Set(from002).size).toBe(10);
+  });
+
+  it('lists meetings of several kinds in date order', async () => {
+    const { data } = await server.operation('Meetings', { organization: 'CICA' });
+    const kinds = new Set(data.meetings.map((m: any) => m.meeting.meetingKind));
+    expect(kinds.has('summit') && kinds.has('ministerial')).toBe(true);
+  });
+});
+
+describe('generic API', () => {
+  it('pages through states with cursors, and node(id) returns the same entity', async () => {
+    const q = `query($after: String) { entities(type: State, first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id key name } } } }`;
+    const first = await server.graphql(q);
+    const second = await server.graphql(q, { after: first.data.entities.pageInfo.endCursor });
+    expect(first.data.entities.edges).toHaveLength(10);
+    expect(first.data.entities.pageInfo.hasNextPage).toBe(true);
+    const seen = new Set(first.data.entities.edges.map((e: any) => e.node.key));
+    expect(second.data.entities.edges.some((e: any) => seen.has(e.node.key))).toBe(false);
+    const node = first.data.entities.edges[0].node;
+    const byId = await server.graphql(`query($id: ID!) { node(id: $id) { key name } }`, { id: node.id });
+    expect(byId.data.node).toEqual({ key: node.key, name: node.name });
+  });
+
+  it('answers statements asOf: Turkey chairs CICA on 2012-01-01, China on 2016-01-01', async () => {
+    const q = `query($d: Date!) { organization(name: "CICA") { chairs(asOf: $d) { other { key } } } }`;
+    const y2012 = await server.graphql(q, { d: '2012-01-01' });
+    const y2016 = await server.graphql(q, { d: '2016-01-01' });
+    expect(y2012.data.organization.chairs.map((c: any) => c.other.key)).toContain('TUR');
+    expect(y2016.data.organization.chairs.map((c: any) => c.other.key)).toContain('CHN');
+    expect(y2016.data.organization.chairs.map((c: any) => c.other.key)).not.toContain('TUR');
+  });
+
+  it('rejects an out-of-range page size with BAD_USER_INPUT', async () => {
+    const res = await server.graphql(`{ entities(first: 1000) { totalCount } }`);
+    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, validate, OperationDefinitionNode } from 'graphql';
+import { buildAppSchema } from '../../src/graph/build-schema';
+
+const dir = path.resolve(__dirname, '..', '..', 'schema', 'operations');
+const EXPECTED: Record<string, string[]> = {
+  EntitySearch: ['text'], StateProfile: ['name'], OrganizationProfile: ['name'], PersonProfile: ['name'],
+  MembersAsOf: ['organization', 'date'], MembershipHistory: ['organization'], Summits: ['organization'], Meetings: ['organization'],
+  Chairmanships: ['organization'], Coordinators: ['organization'], Documents: ['organization'], SourceProfile: ['id'],
+};
+
+describe('the named operations in schema/operations', () => {
+  it.each(Object.entries(EXPECTED))('%s exists with its variables and validates against the schema', (name, variables) => {
+    const doc = parse(fs.readFileSync(path.join(dir, `${name}.graphql`), 'utf8'));
+    const op = doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+    expect(op.name?.value).toBe(name);
+    expect(op.variableDefinitions?.map((v) => v.variable.name.value)).toEqual(variables);
+    expect(validate(buildAppSchema(), doc)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'examples', `${name}.json`))).toBe(true);
+  });
+});
