@@ -20,12 +20,13 @@ export class CypherRegistry {
       }
     };
     walk(dir);
-    // "//#include name" pulls in a shared fragment (such as name resolution), keeping one statement per request.
+    // "//#include name" pulls in a shared fragment (such as name resolution), keeping one statement
+    // per request; "//#include name(a, from)" also renames the fragment's __VAR__ and __P__ markers.
     for (const [name, text] of this.queries) {
-      this.queries.set(name, text.replace(/^\/\/#include ([\w/-]+)\s*$/gm, (_m, inc: string) => {
+      this.queries.set(name, text.replace(/^\/\/#include ([\w/-]+)(?:\((\w+),\s*(\w+)\))?\s*$/gm, (_m, inc: string, variable?: string, prefix?: string) => {
         const fragment = this.queries.get(inc);
         if (fragment === undefined) throw new Error(`${name}.cypher includes missing ${inc}.cypher`);
-        return fragment;
+        return variable && prefix ? fragment.replace(/__VAR__/g, variable).replace(/__P__/g, prefix) : fragment;
       }));
     }
     const missing = required.filter((name) => !this.queries.has(name));

@@ -12,6 +12,16 @@ export interface DatabaseOptions {
 }
 
 /**
+ * JavaScript numbers travel as Cypher floats, which LIMIT and list slices refuse; top-level
+ * whole numbers in parameters are counts and limits here, so they go as integers.
+ */
+function withIntegers(params: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) out[key] = typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  return out;
+}
+
+/**
  * The one door to Neo4j. Services call run() with a query name from cypher/queries and
  * parameters; every value travels as a $parameter. Errors come back as GraphQLErrors with a code.
  */
@@ -47,7 +57,7 @@ export class Database {
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
-      const result = await this.driver.executeQuery(cypher, params, config);
+      const result = await this.driver.executeQuery(cypher, withIntegers(params), config);
       return result.records.map((record) => toNative(record.toObject()) as T);
     } catch (err) {
       throw mapNeo4jError(err);

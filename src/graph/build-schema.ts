@@ -6,9 +6,10 @@ import { Document, Meeting, Organization, Person, Place, Source, State } from '.
 import { EntityResolver } from './entity/entity.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { SourceResolver } from './source/source.resolver';
+import { ResearchResolver } from './research/research.resolver';
 
 /** The resolvers of the API, in one list (the schema test and the SDL emitter use it too). */
-export const RESOLVERS = [EntityResolver, OrganizationResolver, SourceResolver] as const;
+export const RESOLVERS = [EntityResolver, OrganizationResolver, SourceResolver, ResearchResolver] as const;
 
 let cached: GraphQLSchema | undefined;
 

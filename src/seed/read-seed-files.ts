@@ -11,6 +11,9 @@ import {
 /** A seed file problem, named by file and record so it can be fixed at once. */
 export class SeedError extends Error {}
 
+/** Part of the seed hash; bump when write-seed stores facts differently. */
+export const LOADER_VERSION = 'loader-3';
+
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** Lists the YAML files under the seed folder, in a stable order. */
@@ -87,7 +90,9 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
   const facts = new Map<string, FactRecord>();
   const claims = new Map<string, ClaimRecord>();
   const conflicts: ClaimRecord[] = [];
-  const hash = crypto.createHash('sha256');
+  // The hash decides whether a store already holds this seed: bump LOADER_VERSION when the way
+  // facts are written changes, so existing stores reload.
+  const hash = crypto.createHash('sha256').update(LOADER_VERSION);
 
   const mergeEntity = (file: string, record: EntityRecord) => {
     const existing = entities.get(record.key);

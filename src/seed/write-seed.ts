@@ -2,7 +2,7 @@ import { Database } from '../db/database';
 import { foldName } from '../util/fold-name';
 import { parsePartialDate, validitySpan } from '../util/partial-date';
 import { createProgress } from '../util/progress';
-import { ENTITY_TYPES, FACT_TYPES, SeedBundle } from './seed-model';
+import { ENTITY_TYPES, EntityRecord, FACT_TYPES, FactRecord, SeedBundle } from './seed-model';
 
 const day = (edtf?: string, which: 'earliest' | 'latest' = 'earliest') => {
   const parsed = edtf ? parsePartialDate(edtf) : null;
@@ -14,6 +14,21 @@ const citationProps = (citations: { source: string; quote: string }[]) => ({
   sources: citations.map((c) => c.source),
   quotes: citations.map((c) => c.quote),
 });
+
+/** Facts that happen at a meeting: without dates of their own they hold while the meeting does. */
+const MEETING_EVENTS = new Set(['ATTENDED', 'HOSTED', 'SPOKE_AT', 'HELD_IN', 'MET_WITH']);
+/** Facts that begin at a meeting and last: without dates of their own they hold from its start. */
+const MEETING_OUTCOMES = new Set(['ADOPTED_AT', 'PART_OF']);
+
+/** The asOf span of a fact: its own dates, else the dates of the meeting it is about. */
+export function factValidity(f: FactRecord, entities: Map<string, EntityRecord>): { validFrom: string | null; validTo: string | null } {
+  if (f.start || f.end || f.attested) return validitySpan(f.start, f.end, f.attested);
+  const meeting = [entities.get(f.to), entities.get(f.from)].find((e) => e?.type === 'Meeting' && e.start);
+  if (!meeting) return { validFrom: null, validTo: null };
+  if (MEETING_EVENTS.has(f.type)) return { validFrom: day(meeting.start), validTo: day(meeting.end ?? meeting.start, 'latest') };
+  if (MEETING_OUTCOMES.has(f.type)) return { validFrom: day(meeting.start), validTo: null };
+  return { validFrom: null, validTo: null };
+}
 
 /**
  * Writes a validated bundle in ONE transaction (all or nothing) with MERGE on keys, so a second
@@ -62,9 +77,10 @@ MERGE (e)-[:HAS_NAME]->(n)`,
       params: { rows, seed },
     });
   }
+  const byKey = new Map(bundle.entities.map((e) => [e.key, e]));
   for (const type of FACT_TYPES) {
     const rows = bundle.facts.filter((f) => f.type === type).map((f) => {
-      const span = validitySpan(f.start, f.end, f.attested);
+      const span = factValidity(f, byKey);
       return {
         from: f.from, to: f.to, key: f.key,
         props: {
