@@ -20,7 +20,11 @@ export interface Config {
   /** Folder of the source texts; quotes are checked against it and mentions linked from it. */
   corpusDir: string;
   seedOnStart: boolean;
+  /** Ingest the corpus folder's texts at start (mention links); on when the folder exists. */
+  ingestCorpusOnStart: boolean;
   queryTimeoutMs: number;
+  /** When set, mutations need Authorization: Bearer <token>. */
+  writeToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +81,8 @@ export function loadConfig(env: Env = process.env, root: string = process.cwd())
     },
     corpusDir: path.resolve(root, env.CORPUS_DIR || '../shared/seeds'),
     seedOnStart: readBool(env, 'SEED_ON_START', true),
+    ingestCorpusOnStart: readBool(env, 'INGEST_CORPUS_ON_START', true),
+    writeToken: env.WRITE_TOKEN || undefined,
     queryTimeoutMs: readInt(env, 'QUERY_TIMEOUT_MS', 10000, 100, 600000),
   };
 }

@@ -8,6 +8,7 @@ import { Database } from './db/database';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './db/embedded-neo4j';
 import { QUERY_NAMES } from './db/query-names';
 import { SourceCatalog } from './graph/source/source-catalog';
+import { NameIndexCache } from './mentions/name-index-cache';
 import { startApp } from './http/app';
 import { projectRoot } from './util/project-root';
 
@@ -44,13 +45,14 @@ async function main(): Promise<void> {
   const db = new Database({ uri: uri!, user, password: password!, database: config.neo4jDatabase, queryTimeoutMs: config.queryTimeoutMs }, registry);
   const catalog = new SourceCatalog();
   const state = new DatabaseState();
-  const bootstrap = bootstrapInBackground(db, catalog, state, { seedOnStart: config.seedOnStart, corpusDir: config.corpusDir, log });
+  const names = new NameIndexCache();
+  const bootstrap = bootstrapInBackground(db, catalog, state, { seedOnStart: config.seedOnStart, corpusDir: config.corpusDir, ingestCorpus: config.ingestCorpusOnStart, names, log });
   bootstrap.done.then(
     () => log.info({ msSinceStart: Date.now() - started }, 'ready'),
     () => { log.fatal('could not load the graph; fix the problem above and restart'); void shutdown('bootstrap failure', 1); },
   );
 
-  const app = await startApp({ db, catalog, state, log }, config.port, config.host);
+  const app = await startApp({ db, catalog, names, state, log, writeToken: config.writeToken }, config.port, config.host);
   log.info({ url: `${app.url}/graphql`, neo4j: embedded ? 'embedded' : uri }, 'server listening');
 
   let shuttingDown = false;

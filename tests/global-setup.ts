@@ -8,6 +8,9 @@ import { Database } from '../src/db/database';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { readSeedFiles } from '../src/seed/read-seed-files';
 import { writeSeed } from '../src/seed/write-seed';
+import { ingestFolder } from '../src/mentions/ingest-source';
+import { NameIndexCache } from '../src/mentions/name-index-cache';
+import { QUERY_NAMES } from '../src/db/query-names';
 
 /**
  * Starts the test Neo4j, apart from the developer's data: a fresh temporary data folder and a
@@ -34,10 +37,11 @@ export default async function globalSetup(): Promise<void> {
   const db = new Database({
     uri: process.env.TEST_NEO4J_URI!, user: process.env.TEST_NEO4J_USER ?? 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? '',
     database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j', queryTimeoutMs: 60000,
-  }, new CypherRegistry(path.join(root, 'cypher', 'queries'), []));
+  }, new CypherRegistry(path.join(root, 'cypher', 'queries'), QUERY_NAMES));
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
     await writeSeed(db, readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir), { quiet: true });
+    await ingestFolder(db, new NameIndexCache(), config.corpusDir, { quiet: true });
   } finally {
     await db.close();
   }

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { ingestFolder } from '../mentions/ingest-source';
+import { NameIndexCache } from '../mentions/name-index-cache';
 import { Logger } from 'pino';
 import { readSeedFiles } from '../seed/read-seed-files';
 import { writeSeed } from '../seed/write-seed';
@@ -17,6 +20,9 @@ export class DatabaseState {
 export interface BootstrapOptions {
   seedOnStart: boolean;
   corpusDir: string;
+  /** Ingest the corpus texts (mention links) after the seed, when the folder exists. */
+  ingestCorpus?: boolean;
+  names?: NameIndexCache;
   log: Logger;
   quiet?: boolean;
 }
@@ -31,6 +37,11 @@ export async function bootstrapDatabase(db: Database, catalog: SourceCatalog, st
     const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), options.corpusDir);
     const { skipped } = await writeSeed(db, bundle, { quiet: options.quiet });
     options.log.info({ entities: bundle.entities.length, facts: bundle.facts.length, claims: bundle.claims.length, skipped }, skipped ? 'seed unchanged' : 'seed loaded');
+  }
+  options.names?.invalidate();
+  if (options.ingestCorpus && options.names && fs.existsSync(options.corpusDir)) {
+    const results = await ingestFolder(db, options.names, options.corpusDir, { quiet: options.quiet });
+    options.log.info({ sources: results.length, changed: results.filter((r) => r.changed).length, mentions: results.reduce((n, r) => n + r.mentionCount, 0) }, 'corpus ingested');
   }
   await refreshCatalog(db, catalog);
   state.seeded = true;

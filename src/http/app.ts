@@ -11,12 +11,15 @@ import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
 import { createErrorPlugin, formatError } from '../plugins/error.plugin';
 import { createPlaygroundRouter } from './playground';
+import { NameIndexCache } from '../mentions/name-index-cache';
 
 export interface AppDeps {
   db: Database;
   catalog: SourceCatalog;
+  names: NameIndexCache;
   state: DatabaseState;
   log: Logger;
+  writeToken?: string;
 }
 
 export interface RunningApp {
@@ -50,7 +53,10 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   });
   app.use(createPlaygroundRouter('/graphql'));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async () => ({ db: deps.db, catalog: deps.catalog }),
+    context: async ({ req }) => ({
+      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken,
+      bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
+    }),
   }));
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/health', '/ready'] }); });
 

@@ -2,9 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { applySchema } from '../db/apply-schema';
-import { CypherRegistry } from '../db/cypher-registry';
-import { Database } from '../db/database';
-import { startEmbeddedNeo4j } from '../db/embedded-neo4j';
+import { openDatabase } from '../db/open-database';
 import { readSeedFiles, SeedError } from '../seed/read-seed-files';
 import { writeSeed } from '../seed/write-seed';
 import { projectRoot } from '../util/project-root';
@@ -19,18 +17,13 @@ async function main(): Promise<void> {
   const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir);
   process.stdout.write(`seed files valid: ${bundle.entities.length} entities, ${bundle.facts.length} facts, ${bundle.claims.length} claims, ${bundle.conflicts.length} attribute conflicts\n`);
   if (process.argv.includes('--check')) return;
-  const embedded = config.neo4jUri ? undefined : await startEmbeddedNeo4j({ ...config.embedded, log: (m) => process.stderr.write(m + '\n') });
-  const db = new Database({
-    uri: embedded?.uri ?? config.neo4jUri!, user: embedded?.user ?? config.neo4jUser, password: embedded?.password ?? config.neo4jPassword!,
-    database: config.neo4jDatabase, queryTimeoutMs: config.queryTimeoutMs,
-  }, new CypherRegistry(path.join(root, 'cypher', 'queries'), []));
+  const { db, close } = await openDatabase(config, (m) => process.stderr.write(m + '\n'));
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
     const { skipped } = await writeSeed(db, bundle);
     if (skipped) process.stdout.write('the graph already holds these seed files: nothing to do\n');
   } finally {
-    await db.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

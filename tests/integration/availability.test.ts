@@ -7,6 +7,7 @@ import { EmbeddedNeo4j, findFreePort, startEmbeddedNeo4j } from '../../src/db/em
 import { SourceCatalog } from '../../src/graph/source/source-catalog';
 import { startApp, RunningApp } from '../../src/http/app';
 import { loadConfig } from '../../src/config';
+import { NameIndexCache } from '../../src/mentions/name-index-cache';
 import { testDatabase } from '../support/test-server';
 
 /**
@@ -43,7 +44,7 @@ beforeAll(async () => {
   const catalog = new SourceCatalog();
   const log = pino({ level: 'silent' });
   await bootstrapInBackground(db.current, catalog, state, { seedOnStart: true, corpusDir: config.corpusDir, log, quiet: true }).done;
-  app = await startApp({ db: db.current, catalog, state, log }, 0, '127.0.0.1');
+  app = await startApp({ db: db.current, catalog, names: new NameIndexCache(), state, log }, 0, '127.0.0.1');
 });
 
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { Database } from '../../src/db/database';
 import { QUERY_NAMES } from '../../src/db/query-names';
 import { SourceCatalog } from '../../src/graph/source/source-catalog';
 import { startApp, RunningApp } from '../../src/http/app';
+import { NameIndexCache } from '../../src/mentions/name-index-cache';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -15,7 +16,7 @@ export interface TestServer {
   db: Database;
   app: RunningApp;
   /** POSTs a GraphQL request and returns the parsed body. */
-  graphql(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
+  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: any; errors?: any[] }>;
   /** Runs a named operation from schema/operations. */
   operation(name: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
   close(): Promise<void>;
@@ -31,13 +32,13 @@ export function readOperation(name: string): string {
 }
 
 /** The real HTTP server on a free port over the test Neo4j (seeded by the global setup). */
-export async function startTestServer(db: Database = testDatabase(), state?: DatabaseState): Promise<TestServer> {
+export async function startTestServer(db: Database = testDatabase(), state?: DatabaseState, options: { writeToken?: string } = {}): Promise<TestServer> {
   const catalog = new SourceCatalog();
   const dbState = state ?? Object.assign(new DatabaseState(), { schemaApplied: true, seeded: true });
   if (!state) await refreshCatalog(db, catalog);
-  const app = await startApp({ db, catalog, state: dbState, log: pino({ level: 'silent' }) }, 0, '127.0.0.1');
-  const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const app = await startApp({ db, catalog, names: new NameIndexCache(), state: dbState, log: pino({ level: 'silent' }), writeToken: options.writeToken }, 0, '127.0.0.1');
+  const graphql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
     return res.json() as Promise<{ data?: any; errors?: any[] }>;
   };
   return {

@@ -8,7 +8,7 @@ const EXPECTED: Record<string, string[]> = {
   EntitySearch: ['text'], StateProfile: ['name'], OrganizationProfile: ['name'], PersonProfile: ['name'],
   MembersAsOf: ['organization', 'date'], MembershipHistory: ['organization'], Summits: ['organization'], Meetings: ['organization'],
   Chairmanships: ['organization'], Coordinators: ['organization'], Documents: ['organization'], SourceProfile: ['id'],
-  Connection: ['from', 'to', 'maxHops', 'asOf'], Neighborhood: ['name', 'depth', 'asOf', 'limit'], CoMembership: ['name', 'asOf'], Timeline: ['name'],
+  Connection: ['from', 'to', 'maxHops', 'asOf'], Neighborhood: ['name', 'depth', 'asOf', 'limit'], CoMembership: ['name', 'asOf'], Timeline: ['name'], Mentions: ['name'],
 };
 
 describe('the named operations in schema/operations', () => {

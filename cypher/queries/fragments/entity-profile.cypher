@@ -5,7 +5,7 @@ CALL (e) {
   RETURN collect(n {.text, .lang, .kind, .from, .to}) AS names
 }
 CALL (e) {
-  OPTIONAL MATCH (e)-[r]-(o:Entity)
+  OPTIONAL MATCH (e)-[r]-(o:Entity) WHERE type(r) <> 'MENTIONS'
   WITH r, o ORDER BY coalesce(r.validFrom, o.startDay), o.name
   RETURN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), out: startNode(r) = e, props: properties(r),
     other: o {.key, .type, .name, .nameTr, .start, .end, .ordinal, .meetingKind}} END)[..$statementLimit] AS statements

@@ -2,7 +2,7 @@
 CALL (x) {
   OPTIONAL MATCH (x)-[:HAS_NAME]->(n:Name)
   WITH x, collect(n {.text, .lang, .kind, .from, .to}) AS names
-  OPTIONAL MATCH (x)-[r]-(o:Entity)
+  OPTIONAL MATCH (x)-[r]-(o:Entity) WHERE type(r) <> 'MENTIONS'
   WITH x, names, r, o ORDER BY coalesce(r.validFrom, o.startDay), o.name
   WITH x, names, collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), out: startNode(r) = x, props: properties(r),
     other: o {.key, .type, .name, .nameTr, .start, .end, .ordinal, .meetingKind}} END)[..$statementLimit] AS statements

@@ -1,0 +1,50 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { AppContext } from '../../context';
+import { BadUserInputError } from '../../errors/app-errors';
+import { ingestSource } from '../../mentions/ingest-source';
+import { refreshCatalog } from '../../db/bootstrap';
+import { foldName } from '../../util/fold-name';
+import { checkName, describeMatch } from '../entity/entity.service';
+import { toEntityRef } from '../entity/entity.mapper';
+import { nameQueryParams } from '../entity/name-query';
+import { IngestSourceInput, IngestSourceResult, MentionsResult, MentionSpan, SourceMentions } from './mention.types';
+import { assertCanWrite } from '../../plugins/write-guard';
+
+@Resolver()
+export class MentionResolver {
+  @Query(() => MentionsResult, { nullable: true, description: 'The sources that mention an entity, with every span and a snippet around it' })
+  async mentions(
+    @Arg('name') name: string,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'Sources, at most 200' }) first: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<MentionsResult | null> {
+    checkName(name);
+    if (first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200');
+    if (!foldName(name)) return null;
+    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100, context: 80 });
+    if (!row) return null;
+    return Object.assign(new MentionsResult(), {
+      entity: toEntityRef(row.entity), matchedBy: describeMatch(name, row.candidates),
+      sources: row.sources.map((s: any) => Object.assign(new SourceMentions(), {
+        source: toEntityRef({ ...s.source, type: 'Source' }), title: s.source.title ?? s.source.name, language: s.source.language ?? undefined,
+        date: s.source.date ?? undefined, url: s.source.url ?? undefined, count: s.count,
+        spans: s.spans.map((x: any) => Object.assign(new MentionSpan(), x)),
+      })),
+    });
+  }
+
+  @Mutation(() => IngestSourceResult, { description: 'Stores a source text with its metadata and links every mention of a known entity; the same text again changes nothing' })
+  async ingestSource(@Arg('input', () => IngestSourceInput) input: IngestSourceInput, @Ctx() ctx: AppContext): Promise<IngestSourceResult> {
+    assertCanWrite(ctx);
+    const result = await ingestSource(ctx.db, ctx.names, input);
+    if (result.changed) await refreshCatalog(ctx.db, ctx.catalog);
+    const counts = new Map<string, number>();
+    for (const m of result.mentions) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
+    const keys = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+    const known = new Map(ctx.names.entitiesOf(keys));
+    return Object.assign(new IngestSourceResult(), {
+      id: result.id, changed: result.changed, language: result.language, mentionCount: result.mentionCount, entityCount: result.entityCount,
+      entities: keys.filter((k) => known.has(k)).map((k) => toEntityRef(known.get(k)!)),
+    });
+  }
+}

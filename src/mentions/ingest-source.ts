@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Database } from '../db/database';
+import { parsePartialDate } from '../util/partial-date';
+import { createProgress } from '../util/progress';
+import { linkMentions, Mention } from './link-mentions';
+import { NameIndexCache } from './name-index-cache';
+
+export interface SourceInput {
+  id: string;
+  text: string;
+  title?: string | null;
+  language?: string | null;
+  date?: string | null;
+  url?: string | null;
+  author?: string | null;
+  publisher?: string | null;
+}
+
+export interface IngestResult {
+  id: string;
+  changed: boolean;
+  language: string;
+  mentionCount: number;
+  entityCount: number;
+  mentions: Mention[];
+}
+
+export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
+export const MAX_SOURCE_CHARS = 2_000_000;
+
+/** Turkish has letters English does not; a text with several of them is Turkish. */
+export function guessLanguage(text: string): string {
+  const turkish = (text.match(/[ğĞşŞıİ]/g) ?? []).length;
+  const cyrillic = (text.match(/[а-яА-Я]/g) ?? []).length;
+  if (cyrillic > text.length / 10) return 'ru';
+  return turkish >= 3 ? 'tr' : 'en';
+}
+
+/** Groups mentions per entity as the MENTIONS relationship stores them (parallel lists). */
+function toLinks(mentions: Mention[]) {
+  const byEntity = new Map<string, { entityKey: string; starts: number[]; ends: number[]; texts: string[]; matched: string[] }>();
+  for (const m of mentions) {
+    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [] };
+    link.starts.push(m.start); link.ends.push(m.end); link.texts.push(m.text); link.matched.push(m.matchedName);
+    byEntity.set(m.entityKey, link);
+  }
+  return [...byEntity.values()];
+}
+
+/**
+ * Stores a source's text and metadata and links every mention of a known entity, in one write.
+ * The same text again changes nothing (its hash is compared in the query).
+ */
+export async function ingestSource(db: Database, names: NameIndexCache, input: SourceInput): Promise<IngestResult> {
+  if (!SOURCE_ID.test(input.id)) throw new Error(`source id "${input.id}" may hold only letters, digits, _ . - (at most 120)`);
+  if (input.text.length > MAX_SOURCE_CHARS) throw new Error(`source ${input.id} is longer than ${MAX_SOURCE_CHARS} characters`);
+  if (input.date && !parsePartialDate(input.date)) throw new Error(`date "${input.date}" is not an EDTF date`);
+  const language = input.language || guessLanguage(input.text);
+  const mentions = linkMentions(input.text, language, await names.get(db));
+  const links = toLinks(mentions);
+  const textHash = crypto.createHash('sha256').update(input.text).digest('hex');
+  const props: Record<string, unknown> = { language };
+  for (const key of ['title', 'date', 'url', 'author', 'publisher'] as const) if (input[key]) props[key] = input[key];
+  const [row] = await db.write<{ changed: boolean }>('mentions/write-source', { key: input.id, props, text: input.text, textHash, links });
+  return { id: input.id, changed: row?.changed ?? false, language, mentionCount: mentions.length, entityCount: links.length, mentions };
+}
+
+/** The .txt files of a folder (or the one file given), in a stable order. */
+export function listTextFiles(target: string): string[] {
+  const stat = fs.statSync(target);
+  if (stat.isFile()) return [target];
+  return fs.readdirSync(target).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(target, f));
+}
+
+/** Ingests every .txt file of a folder (id = file name without .txt), with a progress bar. */
+export async function ingestFolder(db: Database, names: NameIndexCache, target: string, options: { quiet?: boolean } = {}): Promise<IngestResult[]> {
+  const files = listTextFiles(target);
+  const progress = options.quiet || files.length < 2 ? undefined : createProgress('ingest', files.length);
+  const results: IngestResult[] = [];
+  for (const file of files) {
+    results.push(await ingestSource(db, names, { id: path.basename(file, '.txt'), text: fs.readFileSync(file, 'utf8') }));
+    progress?.tick(results.length);
+  }
+  const changed = results.filter((r) => r.changed).length;
+  progress?.finish(`${files.length} sources, ${changed} changed, ${results.reduce((n, r) => n + r.mentionCount, 0)} mentions`);
+  return results;
+}
