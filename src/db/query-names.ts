@@ -4,4 +4,5 @@ export const QUERY_NAMES = [
   'organization/overview', 'source/profile', 'source/catalog',
   'research/connection', 'research/neighborhood', 'research/co-membership',
   'mentions/names', 'mentions/write-source', 'mentions/by-entity',
+  'dashboard/stats', 'export/graph',
 ] as const;

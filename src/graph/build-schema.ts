@@ -8,9 +8,10 @@ import { OrganizationResolver } from './organization/organization.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { ResearchResolver } from './research/research.resolver';
 import { MentionResolver } from './mention/mention.resolver';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
 
 /** The resolvers of the API, in one list (the schema test and the SDL emitter use it too). */
-export const RESOLVERS = [EntityResolver, OrganizationResolver, SourceResolver, ResearchResolver, MentionResolver] as const;
+export const RESOLVERS = [EntityResolver, OrganizationResolver, SourceResolver, ResearchResolver, MentionResolver, DashboardResolver] as const;
 
 let cached: GraphQLSchema | undefined;
 

@@ -11,6 +11,8 @@ import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
 import { createErrorPlugin, formatError } from '../plugins/error.plugin';
 import { createPlaygroundRouter } from './playground';
+import { createPagesRouter } from './pages/pages.router';
+import { createExportRouter } from '../export/export.router';
 import { NameIndexCache } from '../mentions/name-index-cache';
 
 export interface AppDeps {
@@ -52,13 +54,15 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: reachable ? 'reachable' : 'unreachable', schemaApplied: deps.state.schemaApplied, seeded: deps.state.seeded });
   });
   app.use(createPlaygroundRouter('/graphql'));
+  app.use(createPagesRouter());
+  app.use(createExportRouter(deps));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
     context: async ({ req }) => ({
       db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken,
       bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
     }),
   }));
-  app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/health', '/ready'] }); });
+  app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

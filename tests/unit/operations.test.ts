@@ -9,6 +9,7 @@ const EXPECTED: Record<string, string[]> = {
   MembersAsOf: ['organization', 'date'], MembershipHistory: ['organization'], Summits: ['organization'], Meetings: ['organization'],
   Chairmanships: ['organization'], Coordinators: ['organization'], Documents: ['organization'], SourceProfile: ['id'],
   Connection: ['from', 'to', 'maxHops', 'asOf'], Neighborhood: ['name', 'depth', 'asOf', 'limit'], CoMembership: ['name', 'asOf'], Timeline: ['name'], Mentions: ['name'],
+  MembershipTimeline: ['organization', 'from', 'to'], ChairmanshipTimeline: ['organization'], SummitAttendance: ['organization'], GraphStats: [],
 };
 
 describe('the named operations in schema/operations', () => {

@@ -1,0 +1,19 @@
+// The whole graph for export: every entity, every fact relationship (valid on $asOf when given), every claim.
+// Params: $asOf (ISO day or null). Returns one row: nodes, edges, claims.
+CALL () {
+  MATCH (e:Entity) WITH e ORDER BY e.type, e.key
+  RETURN collect(e {.key, .type, .name, .nameTr, .description, .start, .end, .ordinal, .meetingKind, .documentKind, .url, .language, .date, .author, .publisher}) AS nodes
+}
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE r.factId IS NOT NULL
+    AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
+  WITH a, r, b ORDER BY r.factId
+  RETURN collect({type: type(r), from: a.key, to: b.key,
+    props: r {.factId, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .sources, .quotes}}) AS edges
+}
+CALL () {
+  MATCH (c:Claim)-[:ABOUT]->(s:Entity) WITH c, s ORDER BY c.key
+  RETURN collect(c {.key, .property, .value, .numericValue, .date, .note, .conflict, .sources, .quotes, subject: s.key}) AS claims
+}
+RETURN nodes, edges, claims

@@ -1,0 +1,33 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { AppContext } from '../../context';
+import { BadUserInputError } from '../../errors/app-errors';
+import { DateScalar } from '../common/date.scalar';
+import { chairmanshipTimeline, graphStats, membershipTimeline, summitAttendance } from './dashboard.service';
+import { ChairTermRow, GraphStatsResult, MembershipYearRow, SummitAttendanceRow } from './dashboard.types';
+
+const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization' });
+
+/** Flat rows with ISO dates for dashboards (Grafana's GraphQL sources take a root selector to an array). */
+@Resolver()
+export class DashboardResolver {
+  @Query(() => [MembershipYearRow], { description: 'A row per year and role: count at the year end, who joined, who left' })
+  membershipTimeline(@orgArg() organization: string, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null, @Ctx() ctx: AppContext) {
+    if (from && to && from > to) throw new BadUserInputError('from must not be after to');
+    return membershipTimeline(ctx, organization, from ?? null, to ?? null);
+  }
+
+  @Query(() => [ChairTermRow], { description: 'A row per chairmanship term: holder, start, end, precision' })
+  chairmanshipTimeline(@orgArg() organization: string, @Ctx() ctx: AppContext) {
+    return chairmanshipTimeline(ctx, organization);
+  }
+
+  @Query(() => [SummitAttendanceRow], { description: 'A row per summit and level of representation: count and who' })
+  summitAttendance(@orgArg() organization: string, @Ctx() ctx: AppContext) {
+    return summitAttendance(ctx, organization);
+  }
+
+  @Query(() => GraphStatsResult, { description: 'Counts of entities and relationships by type, facts per source, conflicts recorded' })
+  graphStats(@Ctx() ctx: AppContext) {
+    return graphStats(ctx);
+  }
+}
