@@ -5,7 +5,7 @@
 //#include fragments/entity-profile
 CALL (e) {
   OPTIONAL MATCH (x:Meeting)-[:PART_OF]->(e)
-  WITH x WHERE x IS NOT NULL AND ($meetingKind IS NULL OR x.meetingKind = $meetingKind)
+  WITH DISTINCT x WHERE x IS NOT NULL AND ($meetingKind IS NULL OR x.meetingKind = $meetingKind)
 //#include fragments/related-profile
   WITH x, profile ORDER BY x.startDay, x.ordinal
   RETURN collect(profile) AS meetings
@@ -13,7 +13,7 @@ CALL (e) {
 CALL (e) {
   OPTIONAL MATCH (x:Document)
   WHERE (x)-[:ADOPTED_BY]->(e) OR EXISTS { MATCH (x)-[:ADOPTED_AT]->(:Meeting)-[:PART_OF]->(e) }
-  WITH x WHERE x IS NOT NULL
+  WITH DISTINCT x WHERE x IS NOT NULL
 //#include fragments/related-profile
   WITH x, profile ORDER BY x.startDay, x.name
   RETURN collect(profile) AS documents

@@ -17,8 +17,12 @@ export class DashboardResolver {
   }
 
   @Query(() => [ChairTermRow], { description: 'A row per chairmanship term: holder, start, end, precision' })
-  chairmanshipTimeline(@orgArg() organization: string, @Ctx() ctx: AppContext) {
-    return chairmanshipTimeline(ctx, organization);
+  chairmanshipTimeline(
+    @orgArg() organization: string,
+    @Arg('merge', () => Boolean, { defaultValue: true, description: 'false: one row per record instead of per term' }) merge: boolean,
+    @Ctx() ctx: AppContext,
+  ) {
+    return chairmanshipTimeline(ctx, organization, merge);
   }
 
   @Query(() => [SummitAttendanceRow], { description: 'A row per summit and level of representation: count and who' })

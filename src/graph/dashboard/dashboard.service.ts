@@ -1,6 +1,8 @@
 import { AppContext } from '../../context';
 import { parsePartialDate } from '../../util/partial-date';
 import { Direction, RelationType } from '../common/enums';
+import { PartialDateType } from '../common/partial-date.type';
+import { Statement } from '../common/statement.type';
 import { loadOrganization, membersOn } from '../organization/organization.service';
 import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, SummitAttendanceRow } from './dashboard.types';
 
@@ -34,21 +36,54 @@ export async function membershipTimeline(ctx: AppContext, organization: string, 
   return rows;
 }
 
-/** A flat row per chairmanship term, in order. */
-export async function chairmanshipTimeline(ctx: AppContext, organization: string): Promise<ChairTermRow[]> {
+/** Finer first; among equals, the earlier start or the later end. */
+function pickDate(dates: PartialDateType[], prefer: 'earliest' | 'latest'): PartialDateType | null {
+  const sorted = [...dates].sort((a, b) => PRECISION_ORDER.indexOf(a.precision) - PRECISION_ORDER.indexOf(b.precision)
+    || (prefer === 'earliest' ? a.earliest.localeCompare(b.earliest) : b.latest.localeCompare(a.latest)));
+  return sorted[0] ?? null;
+}
+
+/** Statements of the same holder whose spans overlap describe one term (stated by several sources). */
+export function groupTerms(statements: Statement[]): Statement[][] {
+  const groups: Statement[][] = [];
+  const byHolder = new Map<string, Statement[]>();
+  for (const s of statements) byHolder.set(s.other.key, [...(byHolder.get(s.other.key) ?? []), s]);
+  for (const list of byHolder.values()) {
+    const open: Statement[][] = [];
+    for (const s of list) {
+      const overlapping = open.filter((g) => g.some((t) => (t.validFrom ?? '0000') <= (s.validTo ?? '9999') && (s.validFrom ?? '0000') <= (t.validTo ?? '9999')));
+      const merged = overlapping.flat().concat(s);
+      for (const g of overlapping) open.splice(open.indexOf(g), 1);
+      open.push(merged);
+    }
+    groups.push(...open);
+  }
+  return groups;
+}
+
+/**
+ * A flat row per chairmanship term, in order. Records of the same holder whose spans overlap
+ * are one term: its start and end are the most precise ones stated; merge: false gives a row per record.
+ */
+export async function chairmanshipTimeline(ctx: AppContext, organization: string, merge = true): Promise<ChairTermRow[]> {
   const overview = await loadOrganization(ctx, organization);
   if (!overview) return [];
-  return overview.organization.statements([RelationType.CHAIRED], Direction.IN)
-    .sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '') || a.other.name.localeCompare(b.other.name))
-    .map((s) => {
-      const precisions = [s.start?.precision, s.end?.precision].filter(Boolean) as string[];
-      const precision = precisions.sort((a, b) => PRECISION_ORDER.indexOf(b) - PRECISION_ORDER.indexOf(a))[0] ?? 'YEAR';
-      return Object.assign(new ChairTermRow(), {
-        holder: s.other.name, holderKey: s.other.key, start: s.validFrom ?? null, end: s.validTo ?? null,
-        startText: s.start?.text ?? null, endText: s.end?.text ?? null, precision,
-        sources: [...new Set(s.citations.map((c) => c.source))], factId: s.factId,
-      });
+  const statements = overview.organization.statements([RelationType.CHAIRED], Direction.IN);
+  const groups = merge ? groupTerms(statements) : statements.map((s) => [s]);
+  return groups.map((group) => {
+    const start = pickDate(group.map((s) => s.start).filter(Boolean) as PartialDateType[], 'earliest');
+    const end = pickDate(group.map((s) => s.end).filter(Boolean) as PartialDateType[], 'latest');
+    const precisions = [start?.precision, end?.precision].filter(Boolean) as string[];
+    const precision = precisions.sort((a, b) => PRECISION_ORDER.indexOf(b) - PRECISION_ORDER.indexOf(a))[0] ?? 'YEAR';
+    const first = group[0];
+    return Object.assign(new ChairTermRow(), {
+      holder: first.other.name, holderKey: first.other.key,
+      start: start?.earliest ?? group.map((s) => s.validFrom).filter(Boolean).sort()[0] ?? null,
+      end: end?.latest ?? null, startText: start?.text ?? null, endText: end?.text ?? null, precision,
+      sources: [...new Set(group.flatMap((s) => s.citations.map((c) => c.source)))], factId: group.map((s) => s.factId).join(','),
+      records: group.length,
     });
+  }).sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.holder.localeCompare(b.holder));
 }
 
 /** A row per summit and level of representation. */

@@ -13,7 +13,7 @@ export class MembershipYearRow {
   @Field(() => Int) leftCount: number;
 }
 
-@ObjectType({ description: 'One chairmanship term as a flat row' })
+@ObjectType({ description: 'One chairmanship term as a flat row (records of the same holder with overlapping spans merged)' })
 export class ChairTermRow {
   @Field() holder: string;
   @Field() holderKey: string;
@@ -23,7 +23,8 @@ export class ChairTermRow {
   @Field(() => String, { nullable: true, description: 'End as the source gives it (EDTF)' }) endText?: string | null;
   @Field({ description: 'DAY, MONTH, YEAR or INTERVAL: the coarser of start and end' }) precision: string;
   @Field(() => [String], { description: 'Source ids' }) sources: string[];
-  @Field() factId: string;
+  @Field({ description: 'The fact ids of the records merged into this term, comma-separated' }) factId: string;
+  @Field(() => Int, { description: 'How many records (sources) state this term' }) records: number;
 }
 
 @ObjectType({ description: 'One summit and level of representation: how many attended at that level, and who' })
