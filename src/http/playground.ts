@@ -21,11 +21,14 @@ export function readOperations(dir = path.join(projectRoot(), 'schema', 'operati
 export function createPlaygroundRouter(endpoint = '/graphql'): Router {
   const router = Router();
   const operations = readOperations();
-  const html = renderAltair({
+  // Altair builds request addresses with new URL(endpoint) and no base: it needs an absolute
+  // address, so the page is rendered for the host the browser used (cached per host).
+  const pages = new Map<string, string>();
+  const render = (absolute: string) => renderAltair({
     baseURL: '/playground/',
-    endpointURL: endpoint,
+    endpointURL: absolute,
     initialName: operations[0]?.name ?? 'Query',
-    initialWindows: operations.map((op) => ({ initialName: op.name, endpointURL: endpoint, initialQuery: op.text, initialVariables: op.variables })),
+    initialWindows: operations.map((op) => ({ initialName: op.name, endpointURL: absolute, initialQuery: op.text, initialVariables: op.variables })),
     initialSettings: { 'schema.reloadOnStart': true, 'plugin.list': [], enableExperimental: false } as any,
     disableAccount: true,
     preserveState: false,
@@ -33,7 +36,14 @@ export function createPlaygroundRouter(endpoint = '/graphql'): Router {
   router.use('/playground', express.static(getDistDirectory(), { index: false }));
   router.get(endpoint, (req, res, next) => {
     if (req.query.query || req.accepts(['json', 'html']) !== 'html') return next();
-    res.type('html').send(html);
+    const host = req.get('host') ?? '127.0.0.1';
+    if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) { res.status(400).send('bad Host header'); return; }
+    const absolute = `${req.protocol}://${host}${endpoint}`;
+    if (!pages.has(absolute)) {
+      if (pages.size > 32) pages.clear();
+      pages.set(absolute, render(absolute));
+    }
+    res.type('html').send(pages.get(absolute));
   });
   return router;
 }
