@@ -8,5 +8,6 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
 };
