@@ -202,3 +202,36 @@ describe('generic API', () => {
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('names, former names and ambiguity', () => {
+  it('knows Astana by its former name Nur-Sultan, valid 2019–2022', async () => {
+    const { data } = await server.graphql('{ place(name: "Nur-Sultan") { key names { text kind from { text } to { text } } } }');
+    expect(data.place.key).toBe('city-astana');
+    const former = data.place.names.find((n: any) => n.text === 'Nur-Sultan');
+    expect(former.kind).toBe('former');
+    expect(former.from.text.startsWith('2019')).toBe(true);
+    expect(former.to.text.startsWith('2022')).toBe(true);
+  });
+
+  it('knows Türkiye by its former name Turkey', async () => {
+    const { data } = await server.graphql('{ state(name: "Turkey") { key name names { text kind } } }');
+    expect(data.state.key).toBe('TUR');
+    expect(data.state.names.find((n: any) => n.text === 'Turkey').kind).toBe('former');
+  });
+
+  it('returns the best match for an ambiguous name and says so', async () => {
+    const { data } = await server.graphql('{ entity(name: "Anlaşma Protokolü") { key matchedBy { ambiguous alternatives } } }');
+    expect(data.entity.matchedBy.ambiguous).toBe(true);
+    expect(data.entity.matchedBy.alternatives.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the corpus checklist', () => {
+  it('holds every entity each source names (the hand-made mention list of the five sources)', async () => {
+    const gold = JSON.parse(require('node:fs').readFileSync(require('node:path').resolve(__dirname, '..', 'fixtures', 'mentions-gold.json'), 'utf8'));
+    const keys = [...new Set(Object.values(gold).flat().map((m: any) => m.entity))] as string[];
+    const rows = await server.db.runText<{ key: string }>('MATCH (e:Entity) WHERE e.key IN $keys RETURN e.key AS key', { keys });
+    expect(rows.map((r) => r.key).sort()).toEqual([...keys].sort());
+    expect(keys.length).toBeGreaterThan(80);
+  });
+});
