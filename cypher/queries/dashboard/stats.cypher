@@ -29,8 +29,9 @@ CALL () {
 }
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity) WHERE r.factId IS NOT NULL
-  WITH type(r) AS type, a, b, r.role AS role, collect({factId: r.factId, start: r.start, end: r.end, sources: r.sources}) AS records
+  WITH type(r) AS type, a, b, r.role AS role, r.area AS area,
+       collect({factId: r.factId, start: r.start, end: r.end, validFrom: toString(r.validFrom), validTo: toString(r.validTo), sources: r.sources}) AS records
   WHERE size(records) > 1
-  RETURN collect({type: type, from: a.name, to: b.name, role: role, records: records}) AS repeated
+  RETURN collect({type: type, from: a.name, to: b.name, role: coalesce(role, area), records: records}) AS repeated
 }
 RETURN entitiesByType, relationshipsByType, factsPerSource, names, mentions, claims, repeated

@@ -108,11 +108,31 @@ export async function summitAttendance(ctx: AppContext, organization: string): P
   return rows;
 }
 
+/** An approximate date ("mid-2014", 2014-06~) may be off by one unit of its precision. */
+function widened(text: string) {
+  const d = parsePartialDate(text);
+  if (!d || !d.approximate) return d;
+  const shift = (iso: string, sign: number) => {
+    const t = new Date(iso + 'T00:00:00Z');
+    if (d.precision === 'DAY') t.setUTCDate(t.getUTCDate() + sign * 7);
+    else if (d.precision === 'MONTH') t.setUTCMonth(t.getUTCMonth() + sign);
+    else t.setUTCFullYear(t.getUTCFullYear() + sign);
+    return t.toISOString().slice(0, 10);
+  };
+  return { ...d, earliest: shift(d.earliest, -1), latest: shift(d.latest, 1) };
+}
+
+/** Whether two stated dates can denote the same moment (unstated dates agree with anything). */
 const overlaps = (a?: string | null, b?: string | null) => {
-  const x = a ? parsePartialDate(a) : null;
-  const y = b ? parsePartialDate(b) : null;
+  const x = a ? widened(a) : null;
+  const y = b ? widened(b) : null;
   return !x || !y || (x.earliest <= y.latest && y.earliest <= x.latest);
 };
+
+/** Records whose spans share more than a boundary day are about the same term; others are separate terms. */
+function sameTerm(a: any, b: any): boolean {
+  return (a.validFrom ?? '0000') < (b.validTo ?? '9999') && (b.validFrom ?? '0000') < (a.validTo ?? '9999');
+}
 
 /**
  * Disagreements the graph records: the same fact (type, ends, role) dated incompatibly by
@@ -123,7 +143,8 @@ export function findConflicts(repeated: any[], claims: any[]): ConflictRow[] {
   const rows: ConflictRow[] = [];
   for (const group of repeated) {
     const recs = group.records;
-    const clash = recs.some((a: any, i: number) => recs.slice(i + 1).some((b: any) => !overlaps(a.start, b.start) || !overlaps(a.end, b.end)));
+    const clash = recs.some((a: any, i: number) => recs.slice(i + 1).some((b: any) => sameTerm(a, b)
+      && (!overlaps(a.start, b.start) || !overlaps(a.end, b.end))));
     if (clash) {
       rows.push(Object.assign(new ConflictRow(), {
         kind: 'dates', subject: `${group.from} → ${group.to}`, property: group.type + (group.role ? ` (${group.role})` : ''),
