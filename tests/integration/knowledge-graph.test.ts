@@ -127,6 +127,11 @@ describe('profiles by any name', () => {
     }
   });
 
+  it('finds entities by their key as well (KAZ, almaty-act)', async () => {
+    const { data } = await server.graphql('{ state(name: "KAZ") { key } document(name: "almaty-act") { key } connection(from: "KWT", to: "almaty-act") { from { key } to { key } } }');
+    expect(data).toEqual({ state: { key: 'KAZ' }, document: { key: 'almaty-act' }, connection: { from: { key: 'KWT' }, to: { key: 'almaty-act' } } });
+  });
+
   it('returns null for a name that matches nothing', async () => {
     const { data, errors } = await server.operation('StateProfile', { name: 'Atlantis' });
     expect(errors).toBeUndefined();

@@ -1,7 +1,12 @@
 // Fragment: resolves a typed name to ranked entities.
-// Params: $candidates (folded forms of the name), $fuzzy (Lucene query or null), $type (entity type or null).
+// Params: $key (the text as typed, matched against entity keys such as KAZ), $candidates (folded forms of
+// the name), $fuzzy (Lucene query or null), $type (entity type or null).
 // Leaves: candidates (up to 5 {key,name,type,score,matched,exact}), e (the best entity, or no row).
 CALL () {
+  MATCH (e:Entity {key: $key})
+  WHERE $type IS NULL OR e.type = $type
+  RETURN e, e.key AS matched, 101.0 AS score, true AS exact
+  UNION
   MATCH (e:Entity)-[:HAS_NAME]->(n:Name)
   WHERE n.folded IN $candidates AND ($type IS NULL OR e.type = $type)
   RETURN e, n.text AS matched, CASE n.kind WHEN 'label' THEN 100.0 WHEN 'acronym' THEN 99.0 ELSE 98.0 END AS score, true AS exact
