@@ -13,6 +13,13 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+/** The request would overwrite something it must not (an id already used by another kind of entity). */
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CONFLICT' } });
+  }
+}
+
 /** The database cannot be reached or is not ready; the client may retry later. */
 export class UnavailableError extends GraphQLError {
   constructor(message = 'The graph database is unavailable; try again shortly') {

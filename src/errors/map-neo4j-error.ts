@@ -19,8 +19,5 @@ export function mapNeo4jError(err: unknown): GraphQLError {
     || code === 'Neo.TransientError.Transaction.Terminated') {
     return new QueryTimeoutError();
   }
-  if (/ECONNREFUSED|ECONNRESET/.test(String((err as { message?: string })?.message ?? '')) && !code) {
-    return new UnavailableError();
-  }
   return new InternalError(err);
 }

@@ -11,9 +11,8 @@ class BadParam extends Error {}
 function yearParam(req: Request, name: string, fallback: number): number {
   const raw = req.query[name];
   if (raw === undefined) return fallback;
-  const year = Number(raw);
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadParam(`${name} must be a year from 1900 to 2100`);
-  return year;
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw) || Number(raw) < 1900 || Number(raw) > 2100) throw new BadParam(`${name} must be a year from 1900 to 2100`);
+  return Number(raw);
 }
 
 function asOfParam(req: Request): string | null {
@@ -28,6 +27,7 @@ function fail(res: Response, err: unknown): void {
   if (err instanceof BadParam) { res.status(400).json({ error: err.message, code: 'BAD_USER_INPUT' }); return; }
   const code = err instanceof GraphQLError ? String(err.extensions?.code ?? '') : '';
   if (code === 'UNAVAILABLE') { res.status(503).json({ error: err instanceof Error ? err.message : 'unavailable', code }); return; }
+  if (code === 'QUERY_TIMEOUT') { res.status(504).json({ error: err instanceof Error ? err.message : 'timeout', code }); return; }
   res.status(500).json({ error: 'Internal server error', code: 'INTERNAL_SERVER_ERROR' });
 }
 
@@ -49,24 +49,27 @@ export function createExportRouter(deps: Pick<AppDeps, 'db' | 'catalog' | 'names
   });
   router.get('/export/cow-membership.csv', async (req, res) => {
     try {
-      const organization = typeof req.query.organization === 'string' && req.query.organization ? req.query.organization : 'CICA';
-      if (organization.length > 200) throw new BadParam('organization is too long');
+      const raw = req.query.organization;
+      if (raw !== undefined && (typeof raw !== 'string' || raw.trim() === '' || raw.length > 200)) throw new BadParam('organization must be one name of at most 200 characters');
+      const organization = raw ?? 'CICA';
       const from = yearParam(req, 'from', 1992);
       const to = yearParam(req, 'to', new Date().getUTCFullYear());
       if (from > to) throw new BadParam('from must not be after to');
       const rows = await buildCowTable(ctx, organization, from, to);
       if (!rows) { res.status(404).json({ error: `no organization matches "${organization}"`, code: 'NOT_FOUND' }); return; }
-      res.type('text/csv').attachment('cow-membership.csv').send(toCsv(rows as any, COW_COLUMNS));
+      res.attachment('cow-membership.csv').type('text/csv').send(toCsv(rows as any, COW_COLUMNS));
     } catch (err) { fail(res, err); }
   });
   router.get('/export/graph.json', async (req, res) => {
     try {
-      res.type('application/json').attachment('cica-graph.json').send(JSON.stringify(await buildGraphExport(ctx, asOfParam(req)), null, 1));
+      const graph = await buildGraphExport(ctx, asOfParam(req));
+      res.attachment('cica-graph.json').type('application/json').send(JSON.stringify(graph, null, 1));
     } catch (err) { fail(res, err); }
   });
   router.get('/export/graph.graphml', async (req, res) => {
     try {
-      res.type('application/graphml+xml').attachment('cica-graph.graphml').send(toGraphML(await buildGraphExport(ctx, asOfParam(req))));
+      const graph = await buildGraphExport(ctx, asOfParam(req));
+      res.attachment('cica-graph.graphml').type('application/graphml+xml').send(toGraphML(graph));
     } catch (err) { fail(res, err); }
   });
   return router;

@@ -74,7 +74,8 @@ function stripNulls(o: Record<string, any>): Record<string, any> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 }
 
-const xml = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML 1.0 forbids most control characters even when escaped: they are dropped.
+const xml = (s: unknown) => String(s).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const NODE_KEYS = ['type', 'name', 'nameTr', 'start', 'end', 'ordinal'] as const;
 const EDGE_KEYS = ['type', 'role', 'area', 'level', 'start', 'end', 'attested', 'validFrom', 'validTo', 'sources', 'quotes'] as const;

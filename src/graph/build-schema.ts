@@ -21,7 +21,7 @@ export function buildAppSchema(): GraphQLSchema {
     resolvers: [...RESOLVERS] as any,
     orphanedTypes: [State, Organization, Person, Meeting, Document, Place, Source],
     scalarsMap: [{ type: Date, scalar: DateScalar }],
-    validate: { forbidUnknownValues: false },
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
   });
   return cached;

@@ -10,6 +10,7 @@ import { AppContext } from '../context';
 import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
 import { createErrorPlugin, formatError } from '../plugins/error.plugin';
+import { queryLimitsRule } from '../plugins/query-limits';
 import { createPlaygroundRouter } from './playground';
 import { createPagesRouter } from './pages/pages.router';
 import { createExportRouter } from '../export/export.router';
@@ -43,6 +44,7 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     formatError,
     introspection: true,
     stopOnTerminationSignals: false,
+    validationRules: [queryLimitsRule],
     plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log)],
   });
   await apollo.start();
@@ -63,6 +65,14 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     }),
   }));
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
+  // Malformed or oversized bodies (and anything else thrown outside GraphQL) answer in JSON, never an HTML stack trace.
+  app.use((err: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) deps.log.error({ err: { message: err?.message, stack: err?.stack } }, 'unexpected HTTP error');
+    const message = status === 413 ? 'The request body is too large (1 MB at most)'
+      : status === 400 ? 'The request body is not valid JSON' : status < 500 ? 'Bad request' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Database } from '../db/database';
+import { BadUserInputError, ConflictError } from '../errors/app-errors';
 import { parsePartialDate } from '../util/partial-date';
 import { createProgress } from '../util/progress';
 import { linkMentions, Mention } from './link-mentions';
@@ -27,6 +28,9 @@ export interface IngestResult {
   mentions: Mention[];
 }
 
+/** Bump when linkMentions or the stored mention shape changes. */
+export const LINK_VERSION = 'links-2';
+
 export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 export const MAX_SOURCE_CHARS = 2_000_000;
 
@@ -38,12 +42,20 @@ export function guessLanguage(text: string): string {
   return turkish >= 3 ? 'tr' : 'en';
 }
 
-/** Groups mentions per entity as the MENTIONS relationship stores them (parallel lists). */
-function toLinks(mentions: Mention[]) {
-  const byEntity = new Map<string, { entityKey: string; starts: number[]; ends: number[]; texts: string[]; matched: string[] }>();
+/** Characters of context kept on each side of a mention for snippets. */
+export const SNIPPET_CONTEXT = 80;
+
+/**
+ * Groups mentions per entity as the MENTIONS relationship stores them (parallel lists), with
+ * the snippet context cut here in JavaScript, where offsets are the UTF-16 ones the API promises.
+ */
+function toLinks(text: string, mentions: Mention[]) {
+  const byEntity = new Map<string, { entityKey: string; starts: number[]; ends: number[]; texts: string[]; matched: string[]; befores: string[]; afters: string[] }>();
   for (const m of mentions) {
-    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [] };
+    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [], befores: [], afters: [] };
     link.starts.push(m.start); link.ends.push(m.end); link.texts.push(m.text); link.matched.push(m.matchedName);
+    link.befores.push(text.slice(Math.max(0, m.start - SNIPPET_CONTEXT), m.start));
+    link.afters.push(text.slice(m.end, m.end + SNIPPET_CONTEXT));
     byEntity.set(m.entityKey, link);
   }
   return [...byEntity.values()];
@@ -54,17 +66,19 @@ function toLinks(mentions: Mention[]) {
  * The same text again changes nothing (its hash is compared in the query).
  */
 export async function ingestSource(db: Database, names: NameIndexCache, input: SourceInput): Promise<IngestResult> {
-  if (!SOURCE_ID.test(input.id)) throw new Error(`source id "${input.id}" may hold only letters, digits, _ . - (at most 120)`);
-  if (input.text.length > MAX_SOURCE_CHARS) throw new Error(`source ${input.id} is longer than ${MAX_SOURCE_CHARS} characters`);
-  if (input.date && !parsePartialDate(input.date)) throw new Error(`date "${input.date}" is not an EDTF date`);
+  if (!SOURCE_ID.test(input.id)) throw new BadUserInputError(`source id "${input.id}" may hold only letters, digits, _ . - (at most 120)`);
+  if (input.text.length > MAX_SOURCE_CHARS) throw new BadUserInputError(`source ${input.id} is longer than ${MAX_SOURCE_CHARS} characters`);
+  if (input.date && !parsePartialDate(input.date)) throw new BadUserInputError(`date "${input.date}" is not an EDTF date (2015-11-11, 2021-04, 2010-06/2014-05)`);
   const language = input.language || guessLanguage(input.text);
   const mentions = linkMentions(input.text, language, await names.get(db));
-  const links = toLinks(mentions);
-  const textHash = crypto.createHash('sha256').update(input.text).digest('hex');
+  const links = toLinks(input.text, mentions);
+  // The linker's version is part of the hash, so a better linker relinks texts already stored.
+  const textHash = crypto.createHash('sha256').update(LINK_VERSION).update(input.text).digest('hex');
   const props: Record<string, unknown> = { language };
   for (const key of ['title', 'date', 'url', 'author', 'publisher'] as const) if (input[key]) props[key] = input[key];
   const [row] = await db.write<{ changed: boolean }>('mentions/write-source', { key: input.id, props, text: input.text, textHash, links });
-  return { id: input.id, changed: row?.changed ?? false, language, mentionCount: mentions.length, entityCount: links.length, mentions };
+  if (!row) throw new ConflictError(`"${input.id}" is already the key of an entity that is not a source; choose another id`);
+  return { id: input.id, changed: row.changed, language, mentionCount: mentions.length, entityCount: links.length, mentions };
 }
 
 /** The .txt files of a folder (or the one file given), in a stable order. */

@@ -82,7 +82,8 @@ function foldWithMap(text: string): Folded {
       if (to.length) to[to.length - 1] = end; // a combining mark belongs to the letter before it
     } else {
       const f = WORD.test(ch) ? foldChar(ch) : APOSTROPHE.test(ch) ? "'" : ch;
-      for (const c of f) { folded += c; cases += caseOf(ch); from.push(i); to.push(end); }
+      // One entry per UTF-16 code unit, so positions in `folded` index from/to/cases directly (emoji take two).
+      for (let k = 0; k < f.length; k++) { folded += f[k]; cases += caseOf(ch); from.push(i); to.push(end); }
     }
     i = end;
   }

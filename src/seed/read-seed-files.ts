@@ -157,6 +157,7 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
       const type = text(f.type) as FactType;
       if (!FACT_TYPES.includes(type)) fail(rel, id, `type "${f.type}" is not one of ${FACT_TYPES.join(', ')}`);
       if (!text(f.from) || !text(f.to)) fail(rel, id, 'a fact needs from and to');
+      if (type === 'MEMBER_OF' && f.role !== 'member' && f.role !== 'observer') fail(rel, id, `a MEMBER_OF fact needs role member or observer, got "${f.role ?? ''}"`);
       facts.set(id, {
         key: id, type, from: String(f.from), to: String(f.to),
         start: checkDate(rel, id, 'start', f.start), end: checkDate(rel, id, 'end', f.end), attested: checkDate(rel, id, 'attested', f.attested),

@@ -92,3 +92,18 @@ describe('linkMentions on small cases', () => {
     expect(first.every((m, i) => i === 0 || first[i - 1].end <= m.start)).toBe(true);
   });
 });
+
+describe('offsets after characters outside the BMP', () => {
+  it('keeps UTF-16 offsets and case checks right after emoji', () => {
+    const index = buildNameIndex([
+      { entityKey: 'KAZ', entityType: 'State', text: 'Kazakhstan', lang: 'en', kind: 'label' },
+      { entityKey: 'cica', entityType: 'Organization', text: 'CICA', lang: 'en', kind: 'acronym' },
+    ]);
+    const text = '😀😀 Kazakhstan😀 cica CICA Cica';
+    const mentions = linkMentions(text, 'en', index);
+    expect(mentions.map((m) => [m.entityKey, m.start, m.end, text.slice(m.start, m.end)])).toEqual([
+      ['KAZ', 5, 15, 'Kazakhstan'],
+      ['cica', 23, 27, 'CICA'],
+    ]);
+  });
+});

@@ -40,9 +40,10 @@ describe('readSeedFiles errors', () => {
 
   it('refuses a fact without citations, an unknown type and a bad date', () => {
     const head = `sources:\n  - { id: s1, title: t, url: "https://example.org" }\nentities:\n  - { id: A, type: State, names: [{ text: A }], citations: [{ source: s1, quote: q }] }\n`;
-    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, from: A, to: A }\n`))).toThrow(/bad.yaml: f1: has no citations/);
+    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, role: member, from: A, to: A }\n`))).toThrow(/bad.yaml: f1: has no citations/);
+    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, role: friend, from: A, to: A, citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: a MEMBER_OF fact needs role member or observer/);
     expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: LIKES, from: A, to: A, citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: type "LIKES"/);
-    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, from: A, to: A, start: "mid-2014", citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: start "mid-2014" is not an EDTF date/);
-    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, from: A, to: B, citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: refers to unknown entity "B"/);
+    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, role: member, from: A, to: A, start: "mid-2014", citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: start "mid-2014" is not an EDTF date/);
+    expect(() => readSeedFiles(write(head + `facts:\n  - { id: f1, type: MEMBER_OF, role: member, from: A, to: B, citations: [{ source: s1, quote: q }] }\n`))).toThrow(/f1: refers to unknown entity "B"/);
   });
 });

@@ -14,7 +14,7 @@ CALL () {
   CALL db.index.fulltext.queryNodes('name_fulltext', coalesce($fuzzy, '')) YIELD node, score
   WHERE $fuzzy IS NOT NULL
   MATCH (e:Entity)-[:HAS_NAME]->(node)
-  WHERE $type IS NULL OR e.type = $type
+  WHERE ($type IS NULL AND e.type <> 'Source') OR e.type = $type
   RETURN e, node.text AS matched, score, false AS exact
 }
 WITH e, max(score) AS score, head(collect(matched)) AS matched, max(exact) AS exact

@@ -13,6 +13,9 @@ export class DashboardResolver {
   @Query(() => [MembershipYearRow], { description: 'A row per year and role: count at the year end, who joined, who left' })
   membershipTimeline(@orgArg() organization: string, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null, @Ctx() ctx: AppContext) {
     if (from && to && from > to) throw new BadUserInputError('from must not be after to');
+    for (const [name, value] of [['from', from], ['to', to]] as const) {
+      if (value && (value < '1900-01-01' || value > '2100-12-31')) throw new BadUserInputError(`${name} must lie between 1900 and 2100`, { argument: name });
+    }
     return membershipTimeline(ctx, organization, from ?? null, to ?? null);
   }
 

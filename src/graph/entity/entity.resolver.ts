@@ -46,15 +46,18 @@ export class EntityResolver {
   async entities(@Args() args: EntitiesArgs, @Ctx() ctx: AppContext): Promise<EntityConnection> {
     if (args.orderBy !== 'name' && args.orderBy !== 'start') throw new BadUserInputError('orderBy must be name or start');
     const after = args.after ? Buffer.from(args.after, 'base64url').toString('utf8') : null;
-    const rows = await ctx.db.read<EntityRow & { total: number }>('entity/list', {
-      type: args.type ?? null, contains: args.nameContains ? foldName(args.nameContains) || null : null,
-      after, first: args.first, orderBy: args.orderBy, statementLimit: STATEMENT_LIMIT,
+    const contains = args.nameContains === undefined || args.nameContains === null ? null : foldName(args.nameContains);
+    if (contains === '') throw new BadUserInputError('nameContains has no letters or digits to match', { argument: 'nameContains' });
+    const [result] = await ctx.db.read<{ total: number; badCursor: boolean; rows: EntityRow[] }>('entity/list', {
+      type: args.type ?? null, contains, after, first: args.first, orderBy: args.orderBy, statementLimit: STATEMENT_LIMIT,
     });
+    if (result.badCursor) throw new BadUserInputError('after is not a cursor of this list (take endCursor from the previous page)', { argument: 'after' });
+    const rows = result.rows;
     const page = rows.slice(0, args.first);
     const edges = page.map((row) => ({ cursor: Buffer.from(row.entity.key).toString('base64url'), node: toEntity(row, ctx.catalog) }));
     return {
       edges,
-      totalCount: rows[0]?.total ?? 0,
+      totalCount: result.total,
       pageInfo: { hasNextPage: rows.length > args.first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
     };
   }
@@ -68,7 +71,7 @@ export class EntityResolver {
   ): Promise<SearchHit[]> {
     checkName(text, 'text');
     if (first < 1 || first > 100) throw new BadUserInputError('first must be from 1 to 100');
-    const { candidates, fuzzy } = nameQueryParams(text);
+    const { key, candidates, fuzzy } = nameQueryParams(text);
     if (!fuzzy) return [];
     const words = fuzzy.split(' AND ');
     // Each word may match as typed, as a prefix (for names typed half-way) or with typos.
@@ -76,7 +79,7 @@ export class EntityResolver {
       const bare = w.replace(/~\d$/, '');
       return `(${bare}^3 OR ${bare}*^2 OR ${w})`;
     }).join(' AND ');
-    const rows = await ctx.db.read('entity/search', { candidates, lucene, types: types?.length ? types : null, first });
+    const rows = await ctx.db.read('entity/search', { key, candidates, lucene, types: types?.length ? types : null, first });
     return rows.map((r) => Object.assign(new SearchHit(), {
       entity: toEntityRef(r), score: r.score, matched: r.matched, matchedLang: r.matchedLang, exact: r.exact,
     }));

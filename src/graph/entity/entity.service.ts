@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../errors/app-errors';
+import { BadUserInputError, NotFoundError } from '../../errors/app-errors';
 import { AppContext } from '../../context';
 import { foldName } from '../../util/fold-name';
 import { NameMatch } from '../common/name-entry.type';
@@ -20,7 +20,9 @@ export function checkName(name: string, what = 'name'): void {
 /** The NameMatch for the best of the ranked candidates. */
 export function describeMatch(query: string, candidates: Candidate[]): NameMatch {
   const [best, ...rest] = candidates;
-  const ties = rest.filter((c) => c.key !== best.key && (c.exact === best.exact && Math.abs(c.score - best.score) < 1e-9));
+  // Exact matches tie only when equal; fuzzy scores never tie, so within 10% counts as ambiguous.
+  const ties = rest.filter((c) => c.key !== best.key && c.exact === best.exact
+    && (best.exact ? Math.abs(c.score - best.score) < 1e-9 : c.score >= best.score * 0.9));
   return Object.assign(new NameMatch(), {
     query, matched: best.matched, exact: best.exact, ambiguous: ties.length > 0,
     alternatives: rest.map((c) => `${c.key}: ${c.name}`),
@@ -45,7 +47,8 @@ export async function findEntitiesByKeys(ctx: AppContext, keys: string[]): Promi
 
 export async function findEntityByGlobalId(ctx: AppContext, id: string): Promise<Entity | null> {
   const decoded = fromGlobalId(id);
-  if (!decoded || decoded.kind !== 'Entity') throw new BadUserInputError(`"${id}" is not a global id of this API`);
+  if (!decoded) throw new BadUserInputError(`"${id}" is not a global id of this API`);
+  if (decoded.kind !== 'Entity') throw new NotFoundError(`"${id}" is the id of a ${decoded.kind.toLowerCase()}; node() returns entities (claims appear under their entity's claims)`);
   const [entity] = await findEntitiesByKeys(ctx, [decoded.key]);
   return entity ?? null;
 }

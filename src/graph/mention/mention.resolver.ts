@@ -21,7 +21,7 @@ export class MentionResolver {
     checkName(name);
     if (first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200');
     if (!foldName(name)) return null;
-    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100, context: 80 });
+    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100 });
     if (!row) return null;
     return Object.assign(new MentionsResult(), {
       entity: toEntityRef(row.entity), matchedBy: describeMatch(name, row.candidates),

@@ -36,7 +36,7 @@ const membershipStatements = (org: Organization) => org.statements([RelationType
 
 /** Members and observers holding on a day, one row per entity (member wins over observer). */
 export function membersOn(org: Organization, day: string): MembershipRow[] {
-  const holding = membershipStatements(org).filter((s) => holdsOn(s, day));
+  const holding = membershipStatements(org).filter((s) => (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
   const byEntity = new Map<string, Statement[]>();
   for (const s of holding) byEntity.set(s.other.key, [...(byEntity.get(s.other.key) ?? []), s]);
   const rows: MembershipRow[] = [];
@@ -44,7 +44,7 @@ export function membersOn(org: Organization, day: string): MembershipRow[] {
     const role = statements.some((s) => s.role === 'member') ? 'member' : 'observer';
     const mine = statements.filter((s) => s.role === role);
     const starts = mine.map((s) => s.start).filter(Boolean).sort((a, b) => a!.earliest.localeCompare(b!.earliest));
-    const ends = mine.map((s) => s.end).filter(Boolean);
+    const ends = mine.map((s) => s.end).filter(Boolean).sort((a, b) => b!.latest.localeCompare(a!.latest));
     const attested = mine.map((s) => s.attested).filter(Boolean);
     const citations = mine.flatMap((s) => s.citations);
     rows.push(Object.assign(new MembershipRow(), {
