@@ -12,7 +12,7 @@ import {
 export class SeedError extends Error {}
 
 /** Part of the seed hash; bump when write-seed stores facts differently. */
-export const LOADER_VERSION = 'loader-3';
+export const LOADER_VERSION = 'loader-4';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -74,6 +74,18 @@ function readNames(file: string, id: string, raw: unknown): NameRecord[] {
   });
 }
 
+/** True when two EDTF dates can denote the same day (one may be more precise than the other). */
+function refines(a: string, b: string): boolean {
+  const x = parsePartialDate(a);
+  const y = parsePartialDate(b);
+  return Boolean(x && y && x.earliest <= y.latest && y.earliest <= x.latest);
+}
+
+function finer(a: string, b: string): string {
+  const order = ['DAY', 'MONTH', 'YEAR', 'INTERVAL'];
+  return order.indexOf(parsePartialDate(b)!.precision) < order.indexOf(parsePartialDate(a)!.precision) ? b : a;
+}
+
 /** Collapses whitespace so a quote written on one line matches a text that breaks lines. */
 export function normalizeSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -109,7 +121,10 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
       if (mine === undefined) continue;
       const theirs = existing[field];
       if (theirs === undefined) (existing as any)[field] = mine;
-      else if (String(theirs) !== String(mine) && field !== 'description') {
+      else if ((field === 'start' || field === 'end' || field === 'date') && refines(String(theirs), String(mine))) {
+        // One file gives the same date more precisely (2004 and 2004-10-22): keep the finer, no conflict.
+        (existing as any)[field] = finer(String(theirs), String(mine));
+      } else if (String(theirs) !== String(mine) && field !== 'description') {
         // Two files disagree: keep the first as the attribute, and both values as claims with their sources.
         conflicts.push({ key: `${record.key}-${field}-${conflicts.length + 1}`, subject: record.key, property: field, value: String(mine), citations: record.citations, file, note: `differs from ${String(theirs)} (${existing.files[0]})` });
       }

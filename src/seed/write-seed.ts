@@ -102,12 +102,13 @@ SET r += row.props,
       params: { rows },
     });
   }
-  const claimRows = [...bundle.claims, ...bundle.conflicts.map((c) => ({ ...c, property: `${c.property}` }))].map((c) => ({
+  const conflictKeys = new Set(bundle.conflicts.map((c) => c.key));
+  const claimRows = [...bundle.claims, ...bundle.conflicts].map((c) => ({
     key: c.key, subject: c.subject,
     props: {
       property: c.property, value: String(c.value), numericValue: typeof c.value === 'number' ? c.value : null,
       date: c.date ?? null, dateMin: day(c.date), dateMax: day(c.date, 'latest'), note: c.note ?? null,
-      conflict: bundle.conflicts.includes(c as any), ...citationProps(c.citations), origin: 'seed', seed, file: c.file,
+      conflict: conflictKeys.has(c.key), ...citationProps(c.citations), origin: 'seed', seed, file: c.file,
     },
   }));
   statements.push({

@@ -166,6 +166,14 @@ describe('Documents, Coordinators, Meetings', () => {
     expect(act.adoption.some((a: any) => a.citations.some((c: any) => c.source === S000))).toBe(true);
   });
 
+  it('keeps both dates of the first summit, where the Almaty Act was adopted: 4 July 2002 (000) and 4 June 2002 (public)', async () => {
+    const { data } = await server.graphql('{ meeting(name: "cica-summit-1") { start { text } claims { property value conflict citations { source } } } }');
+    expect(data.meeting.start.text).toBe('2002-07-04');
+    const other = data.meeting.claims.find((c: any) => c.property === 'start');
+    expect(other).toMatchObject({ value: '2002-06-04', conflict: true });
+    expect(other.citations[0].source).toMatch(/^web-/);
+  });
+
   it('lists the ten coordinator states of source 002', async () => {
     const { data } = await server.operation('Coordinators', { organization: 'CICA' });
     const from002 = data.coordinators.filter((c: any) => c.citations.some((x: any) => x.source === S002)).map((c: any) => c.other.key);
