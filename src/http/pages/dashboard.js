@@ -147,7 +147,7 @@
     });
     const note = el('p', { class: 'chart-note' },
       el('span', { class: 'key closed' }), ' term with an end  ', el('span', { class: 'key open' }), ' open term, drawn to today',
-      ' · one bar per recorded term (sources that disagree are shown side by side)',
+      ' · one bar per term: the records of the sources that state it are merged (the most precise start and end win)',
       undated ? ' · ' + undated + ' term(s) without a start date not drawn' : '');
     canvas.closest('.card').append(note);
     return null;
