@@ -88,7 +88,7 @@ export async function chairmanshipTimeline(ctx: AppContext, organization: string
 
 /** A row per summit and level of representation. */
 export async function summitAttendance(ctx: AppContext, organization: string): Promise<SummitAttendanceRow[]> {
-  const overview = await loadOrganization(ctx, organization, 'summit');
+  const overview = await loadOrganization(ctx, organization, 'summit', { meetings: true });
   if (!overview) return [];
   const rows: SummitAttendanceRow[] = [];
   for (const meeting of overview.meetings) {

@@ -40,13 +40,13 @@ export class OrganizationResolver {
 
   @Query(() => [MeetingRow], { description: 'Summits in order: dates, city, host, attendees with level, documents, chairmanship taken over' })
   async summits(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
-    const overview = await loadOrganization(ctx, organization, 'summit');
+    const overview = await loadOrganization(ctx, organization, 'summit', { meetings: true });
     return overview ? meetingRows(overview) : [];
   }
 
   @Query(() => [MeetingRow], { description: 'All meetings of every kind, in order' })
   async meetings(@orgArg() organization: string, @Arg('kind', () => String, { nullable: true, description: 'summit, ministerial, …' }) kind: string | null, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
-    const overview = await loadOrganization(ctx, organization, kind ?? null);
+    const overview = await loadOrganization(ctx, organization, kind ?? null, { meetings: true });
     return overview ? meetingRows(overview) : [];
   }
 
@@ -64,7 +64,7 @@ export class OrganizationResolver {
 
   @Query(() => [Document], { description: 'Documents adopted by the organization or at its meetings, in order' })
   async documents(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Document[]> {
-    const overview = await loadOrganization(ctx, organization);
+    const overview = await loadOrganization(ctx, organization, null, { documents: true });
     return overview ? overview.documents : [];
   }
 }

@@ -17,11 +17,15 @@ export interface OrganizationOverview {
 }
 
 /** An organization by name with its meetings and documents, in one query; null when nothing matches. */
-export async function loadOrganization(ctx: AppContext, name: string, meetingKind: string | null = null): Promise<OrganizationOverview | null> {
+export async function loadOrganization(
+  ctx: AppContext, name: string, meetingKind: string | null = null,
+  parts: { meetings?: boolean; documents?: boolean } = {},
+): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
   const rows = await ctx.db.read<EntityRow & { candidates: Candidate[]; meetings: EntityRow[]; documents: EntityRow[] }>('organization/overview', {
     ...nameQueryParams(name, 'Organization'), statementLimit: STATEMENT_LIMIT, meetingKind,
+    withMeetings: parts.meetings ?? false, withDocuments: parts.documents ?? false,
   });
   if (rows.length === 0) return null;
   const row = rows[0];
