@@ -2,6 +2,7 @@ import neo4j, { Driver, QueryConfig, RoutingControl } from 'neo4j-driver';
 import { mapNeo4jError } from '../errors/map-neo4j-error';
 import { CypherRegistry } from './cypher-registry';
 import { toNative } from './to-native';
+import { QueryLimiter } from './query-limiter';
 
 export interface DatabaseOptions {
   uri: string;
@@ -27,6 +28,8 @@ function withIntegers(params: Record<string, unknown>): Record<string, unknown> 
  */
 export class Database {
   readonly driver: Driver;
+  /** Fewer queries at once than the pool has connections, so the pool never times out. */
+  private readonly limiter = new QueryLimiter(40, 10000);
 
   constructor(private readonly options: DatabaseOptions, readonly registry: CypherRegistry) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -57,7 +60,7 @@ export class Database {
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
-      const result = await this.driver.executeQuery(cypher, withIntegers(params), config);
+      const result = await this.limiter.run(() => this.driver.executeQuery(cypher, withIntegers(params), config));
       return result.records.map((record) => toNative(record.toObject()) as T);
     } catch (err) {
       throw mapNeo4jError(err);
