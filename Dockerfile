@@ -17,6 +17,7 @@ COPY package.json ./
 COPY cypher ./cypher
 COPY schema ./schema
 COPY src/db/embedded ./src/db/embedded
+COPY src/http/pages ./src/http/pages
 EXPOSE 4000
 USER node
 CMD ["node", "dist/src/index.js"]
