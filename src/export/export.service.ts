@@ -1,7 +1,6 @@
 import { AppContext } from '../context';
 import { Direction, RelationType } from '../graph/common/enums';
-import { holdsOn } from '../graph/common/statement.type';
-import { loadOrganization } from '../graph/organization/organization.service';
+import { loadOrganization, membersOn } from '../graph/organization/organization.service';
 import { COW_CODES } from './cow-codes';
 
 export interface GraphExport {
@@ -25,18 +24,18 @@ export async function buildCowTable(ctx: AppContext, organization: string, fromY
   const overview = await loadOrganization(ctx, organization);
   if (!overview) return null;
   const org = overview.organization;
-  const records = org.statements([RelationType.MEMBER_OF], Direction.IN).filter((s) => s.other.type === 'State');
   const states = new Map<string, string>();
-  for (const r of records) states.set(r.other.key, r.other.name);
+  for (const r of org.statements([RelationType.MEMBER_OF], Direction.IN)) if (r.other.type === 'State') states.set(r.other.key, r.other.name);
   const orgCode = (org.allNames.find((n) => n.kind === 'acronym' && n.lang === 'en')?.text ?? org.key).toUpperCase();
+  const statusByYear = new Map<number, Map<string, string>>();
+  for (let year = fromYear; year <= toYear; year++) {
+    statusByYear.set(year, new Map(membersOn(org, `${year}-12-31`).map((row) => [row.entity.key, row.role])));
+  }
   const rows: CowRow[] = [];
   for (const [iso3, name] of [...states].sort(([, a], [, b]) => a.localeCompare(b))) {
-    const mine = records.filter((r) => r.other.key === iso3);
+    const cow = COW_CODES[iso3];
     for (let year = fromYear; year <= toYear; year++) {
-      const day = `${year}-12-31`;
-      const roles = mine.filter((r) => holdsOn(r, day)).map((r) => r.role);
-      const status = roles.includes('member') ? 'member' : roles.includes('observer') ? 'observer' : 'none';
-      const cow = COW_CODES[iso3];
+      const status = statusByYear.get(year)!.get(iso3) ?? 'none';
       rows.push({ ccode: cow?.ccode ?? '', stateabb: cow?.stateabb ?? iso3, iso3, state: name, year, organization: orgCode, status, cow_status: COW_STATUS[status] });
     }
   }

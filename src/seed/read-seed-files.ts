@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parsePartialDate } from '../util/partial-date';
+import { parsePartialDate, PRECISION_ORDER } from '../util/partial-date';
 import {
   ClaimRecord, Citation, ENTITY_TYPES, EntityRecord, EntityType, FACT_TYPES, FactRecord, FactType,
   LANGUAGES, NAME_KINDS, NameRecord, SeedBundle,
@@ -82,8 +82,7 @@ function refines(a: string, b: string): boolean {
 }
 
 function finer(a: string, b: string): string {
-  const order = ['DAY', 'MONTH', 'YEAR', 'INTERVAL'];
-  return order.indexOf(parsePartialDate(b)!.precision) < order.indexOf(parsePartialDate(a)!.precision) ? b : a;
+  return PRECISION_ORDER.indexOf(parsePartialDate(b)!.precision) < PRECISION_ORDER.indexOf(parsePartialDate(a)!.precision) ? b : a;
 }
 
 /** Collapses whitespace so a quote written on one line matches a text that breaks lines. */

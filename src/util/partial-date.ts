@@ -1,6 +1,9 @@
 /** How precisely a date is known. */
 export type Precision = 'DAY' | 'MONTH' | 'YEAR' | 'INTERVAL';
 
+/** Finest first: sorting by this index puts the more precise of two dates first. */
+export const PRECISION_ORDER: readonly Precision[] = ['DAY', 'MONTH', 'YEAR', 'INTERVAL'];
+
 /** A date as sources give it: a day, a month, a year, approximate, or "some time between". */
 export interface PartialDate {
   /** The EDTF text as recorded: 1999-09-14, 2010-06, 2007, 2014-06~, 2010-06/2014-05. */

@@ -1,12 +1,11 @@
 import { AppContext } from '../../context';
-import { parsePartialDate } from '../../util/partial-date';
+import { parsePartialDate, Precision, PRECISION_ORDER } from '../../util/partial-date';
 import { Direction, RelationType } from '../common/enums';
 import { PartialDateType } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
 import { loadOrganization, membersOn } from '../organization/organization.service';
 import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, SummitAttendanceRow } from './dashboard.types';
 
-const PRECISION_ORDER = ['DAY', 'MONTH', 'YEAR', 'INTERVAL'];
 
 /** A row per year and role: the count on 31 December, and who joined or left during the year. */
 export async function membershipTimeline(ctx: AppContext, organization: string, from: string | null, to: string | null): Promise<MembershipYearRow[]> {
@@ -74,7 +73,7 @@ export async function chairmanshipTimeline(ctx: AppContext, organization: string
     const start = pickDate(group.map((s) => s.start).filter(Boolean) as PartialDateType[], 'earliest');
     const end = pickDate(group.map((s) => s.end).filter(Boolean) as PartialDateType[], 'latest');
     const precisions = [start?.precision, end?.precision].filter(Boolean) as string[];
-    const precision = precisions.sort((a, b) => PRECISION_ORDER.indexOf(b) - PRECISION_ORDER.indexOf(a))[0] ?? 'YEAR';
+    const precision = precisions.sort((a, b) => PRECISION_ORDER.indexOf(b as Precision) - PRECISION_ORDER.indexOf(a as Precision))[0] ?? 'YEAR';
     const first = group[0];
     return Object.assign(new ChairTermRow(), {
       holder: first.other.name, holderKey: first.other.key,

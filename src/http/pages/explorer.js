@@ -34,7 +34,7 @@
       type: 'Type', role: 'Role', level: 'Level', start: 'Start', end: 'End', validFrom: 'Valid from', validTo: 'Valid to', open: 'open',
       citations: 'Citations', source: 'Source', key: 'Key', nameTr: 'Turkish name', name: 'Name', expanded: 'Expanded: its neighbourhood is drawn.',
       truncatedTitle: 'The server capped the neighbourhood: not every node or edge is shown.', notFound: 'Not found',
-      resolvedOther: 'The name resolved to another entity', none: '—',
+      none: '—',
       types: { State: 'State', Organization: 'Organization', Meeting: 'Meeting', Document: 'Document', Person: 'Person', Place: 'Place', Source: 'Source' },
     },
     tr: {
@@ -45,7 +45,7 @@
       type: 'Tür', role: 'Rol', level: 'Düzey', start: 'Başlangıç', end: 'Bitiş', validFrom: 'Geçerlilik başı', validTo: 'Geçerlilik sonu', open: 'açık',
       citations: 'Kaynaklar', source: 'Kaynak', key: 'Anahtar', nameTr: 'Türkçe adı', name: 'Adı', expanded: 'Genişletildi: komşuluğu çizildi.',
       truncatedTitle: 'Sunucu komşuluğu sınırladı: her düğüm veya kenar gösterilmiyor.', notFound: 'Bulunamadı',
-      resolvedOther: 'Ad başka bir varlığa çözümlendi', none: '—',
+      none: '—',
       types: { State: 'Devlet', Organization: 'Örgüt', Meeting: 'Toplantı', Document: 'Belge', Person: 'Kişi', Place: 'Yer', Source: 'Kaynak' },
     },
   };
@@ -130,21 +130,10 @@
   }
 
   // ---- loading the graph ----------------------------------------------------------------------
-  /** The neighbourhood of an entity; tries its names until the server resolves the same key. */
+  /** The neighbourhood of an entity, asked by its key (the server resolves keys before names). */
   async function fetchFor(entity) {
-    const names = [entity.name, entity.nameTr].filter(Boolean);
-    let first = null;
-    for (const name of names) {
-      const data = await gql('Neighborhood', NEIGHBORHOOD, { name, depth: 1, asOf: state.asOf, limit: 150 });
-      const n = data.neighborhood;
-      if (n && n.center.key === entity.key) return n;
-      if (!first) first = n;
-    }
-    if (first) {
-      state.lastError = t('resolvedOther') + ': ' + entity.name + ' → ' + first.center.name;
-      setStatus('graph-status', state.lastError, true);
-    }
-    return first;
+    const data = await gql('Neighborhood', NEIGHBORHOOD, { name: entity.key, depth: 1, asOf: state.asOf, limit: 150 });
+    return data.neighborhood;
   }
 
   function merge(result) {
