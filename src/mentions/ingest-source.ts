@@ -34,6 +34,11 @@ export const LINK_VERSION = 'links-2';
 export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 export const MAX_SOURCE_CHARS = 2_000_000;
 
+/** The linker's version is part of the hash, so a better linker relinks texts already stored. */
+function textHashOf(text: string): string {
+  return crypto.createHash('sha256').update(LINK_VERSION).update(text).digest('hex');
+}
+
 /** Turkish has letters English does not; a text with several of them is Turkish. */
 export function guessLanguage(text: string): string {
   const turkish = (text.match(/[ğĞşŞıİ]/g) ?? []).length;
@@ -72,8 +77,7 @@ export async function ingestSource(db: Database, names: NameIndexCache, input: S
   const language = input.language || guessLanguage(input.text);
   const mentions = linkMentions(input.text, language, await names.get(db));
   const links = toLinks(input.text, mentions);
-  // The linker's version is part of the hash, so a better linker relinks texts already stored.
-  const textHash = crypto.createHash('sha256').update(LINK_VERSION).update(input.text).digest('hex');
+  const textHash = textHashOf(input.text);
   const props: Record<string, unknown> = { language };
   for (const key of ['title', 'date', 'url', 'author', 'publisher'] as const) if (input[key]) props[key] = input[key];
   const [row] = await db.write<{ changed: boolean }>('mentions/write-source', { key: input.id, props, text: input.text, textHash, links });
@@ -92,9 +96,16 @@ export function listTextFiles(target: string): string[] {
 export async function ingestFolder(db: Database, names: NameIndexCache, target: string, options: { quiet?: boolean } = {}): Promise<IngestResult[]> {
   const files = listTextFiles(target);
   const progress = options.quiet || files.length < 2 ? undefined : createProgress('ingest', files.length);
+  const texts = files.map((file) => ({ id: path.basename(file, '.txt'), text: fs.readFileSync(file, 'utf8') }));
+  // One query tells which texts the graph already holds; only the others are linked and written.
+  const stored = new Map((await db.read<{ key: string; textHash: string; language: string; mentionCount: number; entityCount: number }>('mentions/stored-sources', { keys: texts.map((t) => t.id) }))
+    .map((row) => [row.key, row]));
   const results: IngestResult[] = [];
-  for (const file of files) {
-    results.push(await ingestSource(db, names, { id: path.basename(file, '.txt'), text: fs.readFileSync(file, 'utf8') }));
+  for (const { id, text } of texts) {
+    const known = stored.get(id);
+    results.push(known && known.textHash === textHashOf(text)
+      ? { id, changed: false, language: known.language, mentionCount: known.mentionCount, entityCount: known.entityCount, mentions: [] }
+      : await ingestSource(db, names, { id, text }));
     progress?.tick(results.length);
   }
   const changed = results.filter((r) => r.changed).length;
