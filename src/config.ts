@@ -16,6 +16,12 @@ export interface Config {
     cacheDir: string;
     heap: string;
     pageCacheMb: number;
+    /** Start-up longer than this kills the JVM and fails (NEO4J_START_TIMEOUT_MS). */
+    startTimeoutMs: number;
+    /** Longest wait between two restarts of a JVM that died (NEO4J_RESTART_MAX_DELAY_MS). */
+    restartMaxDelayMs: number;
+    /** A database unanswered this long is killed and restarted; 0: never (NEO4J_HUNG_RESTART_MS). */
+    hungRestartMs: number;
   };
   /** Folder of the source texts; quotes are checked against it and mentions linked from it. */
   corpusDir: string;
@@ -78,6 +84,9 @@ export function loadConfig(env: Env = process.env, root: string = process.cwd())
       cacheDir: path.resolve(root, env.NEO4J_CACHE_DIR || '.cache/neo4j'),
       heap,
       pageCacheMb: readInt(env, 'NEO4J_PAGECACHE_MB', 512, 16, 65536),
+      startTimeoutMs: readInt(env, 'NEO4J_START_TIMEOUT_MS', 120000, 5000, 3600000),
+      restartMaxDelayMs: readInt(env, 'NEO4J_RESTART_MAX_DELAY_MS', 30000, 500, 600000),
+      hungRestartMs: readInt(env, 'NEO4J_HUNG_RESTART_MS', 60000, 0, 3600000),
     },
     corpusDir: path.resolve(root, env.CORPUS_DIR || '../shared/seeds'),
     seedOnStart: readBool(env, 'SEED_ON_START', true),

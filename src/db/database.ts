@@ -1,6 +1,8 @@
 import neo4j, { Driver, QueryConfig, RoutingControl } from 'neo4j-driver';
+import { InsufficientStorageError } from '../errors/app-errors';
 import { mapNeo4jError } from '../errors/map-neo4j-error';
 import { CypherRegistry } from './cypher-registry';
+import { DatabaseHealth } from './database-health';
 import { toNative } from './to-native';
 import { QueryLimiter } from './query-limiter';
 
@@ -25,13 +27,19 @@ function withIntegers(params: Record<string, unknown>): Record<string, unknown> 
 /**
  * The one door to Neo4j. Services call run() with a query name from cypher/queries and
  * parameters; every value travels as a $parameter. Errors come back as GraphQLErrors with a code.
+ * Given a DatabaseHealth, it fails fast while Neo4j is down, hung or restarting: new queries,
+ * queued ones and those in flight all get UNAVAILABLE at once.
  */
 export class Database {
   readonly driver: Driver;
-  /** Fewer queries at once than the pool has connections, so the pool never times out. */
-  private readonly limiter = new QueryLimiter(40, 10000);
+  /** Fewer queries at once than the pool has connections, so the pool never times out; 2 s in the queue at most. */
+  readonly limiter = new QueryLimiter(40, 2000);
 
-  constructor(private readonly options: DatabaseOptions, readonly registry: CypherRegistry) {
+  constructor(private readonly options: DatabaseOptions, readonly registry: CypherRegistry, readonly health?: DatabaseHealth) {
+    health?.onChange(() => {
+      const err = health.failFastError(false);
+      if (err) this.limiter.rejectWaiting(err);
+    });
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       // Fail fast when Neo4j is down: the client gets UNAVAILABLE in seconds, not after 60 s of retries.
       connectionTimeout: 3000,
@@ -54,44 +62,69 @@ export class Database {
 
   /** For Cypher built by a query builder from fixed fragments (never from user text). */
   async runText<T = any>(cypher: string, params: Record<string, unknown>, routing: RoutingControl = neo4j.routing.READ, timeoutMs?: number): Promise<T[]> {
+    const write = routing === neo4j.routing.WRITE;
+    // Checked before the queue: a query refused now must not wait for a slot and run later for nobody.
+    const early = this.health?.failFastError(write);
+    if (early) throw early;
     try {
       const config: QueryConfig = {
         database: this.options.database,
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
-      const result = await this.limiter.run(() => this.driver.executeQuery(cypher, withIntegers(params), config));
+      const work = this.limiter.run(() => this.driver.executeQuery(cypher, withIntegers(params), config));
+      const result = this.health ? await this.health.guard(work, write) : await work;
+      this.health?.noteAnswer();
+      if (write && this.health?.isDiskFull) this.health.noteDiskFull(false);
       return result.records.map((record) => toNative(record.toObject()) as T);
     } catch (err) {
-      throw mapNeo4jError(err);
+      throw this.mapError(err, write);
     }
+  }
+
+  /** Maps a driver error and tells the health monitor when it says the disk is full. */
+  private mapError(err: unknown, write: boolean) {
+    const mapped = mapNeo4jError(err, { diskFull: this.health?.isDiskFull });
+    if (mapped.extensions.code === 'INSUFFICIENT_STORAGE') this.health?.noteDiskFull(true);
+    // A write refused while the disk is known to be full (a panicked or restarting store) is refused for that reason.
+    if (write && this.health?.isDiskFull && mapped.extensions.code === 'UNAVAILABLE') return new InsufficientStorageError();
+    return mapped;
   }
 
   /** Runs several statements in one write transaction: all or nothing. */
   async writeTransaction(statements: { cypher: string; params: Record<string, unknown> }[], onStep?: (done: number) => void): Promise<void> {
+    const early = this.health?.failFastError(true);
+    if (early) throw early;
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.executeWrite(async (tx) => {
+      const work = session.executeWrite(async (tx) => {
         let done = 0;
         for (const statement of statements) {
           await tx.run(statement.cypher, statement.params);
           onStep?.(++done);
         }
       }, { timeout: 120000 });
+      await (this.health ? this.health.guard(work, true) : work);
+      if (this.health?.isDiskFull) this.health.noteDiskFull(false);
     } catch (err) {
-      throw mapNeo4jError(err);
+      throw this.mapError(err, true);
     } finally {
-      await session.close();
+      // A hung Neo4j never answers the close either; do not wait for it then.
+      const closed = session.close().catch(() => {});
+      if (!this.health?.failing) await closed;
     }
   }
 
-  /** True when Neo4j answers a trivial query right now. */
-  async ping(): Promise<boolean> {
+  /** True when Neo4j answers a trivial query within `timeoutMs`, a hung one included. */
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const query = this.driver.executeQuery('RETURN 1', {}, { database: this.options.database, transactionConfig: { timeout: timeoutMs } })
+      .then(() => true, () => false);
+    const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
     try {
-      await this.driver.executeQuery('RETURN 1', {}, { database: this.options.database, transactionConfig: { timeout: 2000 } });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([query, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -24,7 +24,19 @@ export interface EmbeddedOptions {
   heap: string;
   pageCacheMb: number;
   log?: (message: string) => void;
+  /** How long start-up may take before the JVM is killed (default 120 s). */
   startTimeoutMs?: number;
+  /** Told when the running JVM reports a panic or Neo4j's read-only failover on a full disk. */
+  onEvent?: (event: EmbeddedEvent) => void;
+  /** Aborting kills a JVM that is still starting (a SIGTERM during start-up). */
+  signal?: AbortSignal;
+}
+
+/** What the Launcher reports on stdout after start-up (see Launcher.java). */
+export interface EmbeddedEvent {
+  kind: 'panic' | 'out-of-disk';
+  database: string;
+  cause: string;
 }
 
 export interface EmbeddedNeo4j {
@@ -32,10 +44,20 @@ export interface EmbeddedNeo4j {
   user: string;
   password: string;
   pid: number;
+  port: number;
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after a grace period). */
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
   /** Resolves when the JVM exits, for whatever reason. */
   exited: Promise<number | null>;
+  /** The last lines the JVM printed, for a log line when it dies. */
+  outputTail(): string;
+}
+
+/** Why the embedded Neo4j could not start; `reason` lets the supervisor say "disk full" on /ready. */
+export class Neo4jStartError extends Error {
+  constructor(readonly reason: 'read-only' | 'disk-full' | 'locked' | 'timeout' | 'no-java' | 'aborted' | 'failed', message: string) {
+    super(message);
+  }
 }
 
 /** Downloads the Neo4j jars with Maven into the cache once; later calls return at once. */
@@ -85,9 +107,62 @@ function storePassword(dataDir: string): string {
   return password;
 }
 
+function nearestExisting(dir: string): string {
+  let current = path.resolve(dir);
+  while (!fs.existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
+}
+
+/** Bytes free (for us) on the disk that holds, or will hold, `dataDir`. */
+export function freeBytes(dataDir: string): number {
+  const stats = fs.statfsSync(nearestExisting(dataDir));
+  return stats.bavail * stats.bsize;
+}
+
+/** Less than this free on the data folder's disk and Neo4j cannot even write its start-up checkpoint. */
+const MIN_FREE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Checks before Java starts what would otherwise surface as a misleading lock error or a long
+ * hang: a read-only data folder (EROFS, or no write permission) and a disk with no space left.
+ */
+export function assertDataDirUsable(dataDir: string): void {
+  const store = path.join(dataDir, 'home');
+  for (const dir of [nearestExisting(dataDir), ...(fs.existsSync(store) ? [store] : [])]) {
+    try {
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'EACCES';
+      throw new Neo4jStartError('read-only', `data folder ${dataDir} is read-only (${code} on ${dir}); Neo4j needs to write its store there. Mount it read-write or set NEO4J_DATA_DIR to a writable folder.`);
+    }
+  }
+  const free = freeBytes(dataDir);
+  if (free < MIN_FREE_BYTES) {
+    throw new Neo4jStartError('disk-full', `no space left on device: the disk of data folder ${dataDir} has ${Math.round(free / 1024)} KiB free; free some space and start again.`);
+  }
+}
+
+/** Sorts a failed start by what the JVM printed, so the message names the real cause. */
+function startFailure(tail: string, exitCode: number | null): Neo4jStartError {
+  const failed = /NEO4J_FAILED (.*)/.exec(tail)?.[1];
+  const detail = failed ?? tail.trim().split('\n').slice(-15).join('\n');
+  if (/No space left on device/i.test(tail)) {
+    return new Neo4jStartError('disk-full', `Neo4j could not start: no space left on device (the data folder's disk is full); free some space. ${detail}`);
+  }
+  if (/Read-only file system/i.test(tail)) {
+    return new Neo4jStartError('read-only', `Neo4j could not start: the data folder is read-only. ${detail}`);
+  }
+  if (/FileLockException|locked by another process/.test(tail)) {
+    return new Neo4jStartError('locked', `Neo4j could not start: another Neo4j holds this data folder (one process per store). ${detail}`);
+  }
+  return new Neo4jStartError('failed', `Neo4j ${exitCode === null ? 'failed' : `exited with code ${exitCode}`} before it was ready: ${detail}`);
+}
+
 /** Starts the real Neo4j engine in its own JVM and resolves once Bolt accepts queries. */
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? (() => {});
+  const startTimeoutMs = options.startTimeoutMs ?? 120000;
+  assertDataDirUsable(options.dataDir);
   const libDir = ensureNeo4jJars(options.cacheDir, log);
   const port = options.boltPort === 0 ? await findFreePort() : options.boltPort;
   const password = storePassword(options.dataDir);
@@ -95,47 +170,75 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   const args = [
     ...JAVA_OPENS, `-Xmx${options.heap}`, '-XX:+UseG1GC', '-Dfile.encoding=UTF-8',
     '-cp', path.join(libDir, '*'), launcher,
-    path.join(options.dataDir, 'home'), String(port), password, String(options.pageCacheMb),
+    path.join(options.dataDir, 'home'), String(port), String(options.pageCacheMb),
   ];
-  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (options.signal?.aborted) throw new Neo4jStartError('aborted', 'start of Neo4j aborted');
+  // The password travels in the environment, which only the same user (and root) can read, not in argv.
+  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NEO4J_LAUNCH_PASSWORD: password } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let tail = '';
-  const remember = (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-4000); };
-  child.stderr!.on('data', remember);
+  let isReady = false;
+  let noSpace = false;
+  let markReady = () => {};
+  let fail = (_err: Neo4jStartError) => {};
+  const remember = (text: string) => {
+    tail = (tail + text).slice(-6000);
+    // A full disk during start-up does not always end the JVM; waiting for the timeout would hide the cause.
+    if (!isReady && !noSpace && /No space left on device/i.test(text)) {
+      noSpace = true;
+      setTimeout(() => { if (!isReady) fail(startFailure(tail, null)); }, 1000);
+    }
+  };
+  child.stderr!.on('data', (chunk: Buffer) => remember(chunk.toString()));
+
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    remember(text);
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith('NEO4J_READY')) markReady();
+      if (line.startsWith('NEO4J_FAILED')) fail(startFailure(tail, null));
+      const event = /^NEO4J_(PANIC|OUT_OF_DISK) (\S+) ?(.*)$/.exec(line);
+      if (event && isReady) options.onEvent?.({ kind: event[1] === 'PANIC' ? 'panic' : 'out-of-disk', database: event[2], cause: event[3] });
+    }
+  });
 
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Neo4j did not start within ${(options.startTimeoutMs ?? 180000) / 1000} s:\n${tail}`)), options.startTimeoutMs ?? 180000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      remember(chunk);
-      if (chunk.toString().includes('NEO4J_READY')) { clearTimeout(timer); resolve(); }
-    });
-    child.once('error', (err) => { clearTimeout(timer); reject(new Error(`could not run java: ${err.message}. Install Java 17+, or set NEO4J_URI.`)); });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      const locked = /lock|Lock/.test(tail) ? ' (another Neo4j may hold this data folder: one process per store)' : '';
-      reject(new Error(`Neo4j exited with code ${code} before it was ready${locked}:\n${tail}`));
-    });
+    const timer = setTimeout(() => reject(new Neo4jStartError('timeout', `Neo4j did not start within ${startTimeoutMs / 1000} s:\n${tail.trim().split('\n').slice(-15).join('\n')}`)), startTimeoutMs);
+    const abort = () => reject(new Neo4jStartError('aborted', 'start of Neo4j aborted'));
+    options.signal?.addEventListener('abort', abort, { once: true });
+    const settle = () => { clearTimeout(timer); options.signal?.removeEventListener('abort', abort); };
+    markReady = () => { settle(); isReady = true; resolve(); };
+    fail = (err) => { settle(); reject(err); };
+    child.once('error', (err) => { settle(); reject(new Neo4jStartError('no-java', `could not run java: ${err.message}. Install Java 17+, or set NEO4J_URI.`)); });
+    child.once('exit', (code) => { settle(); reject(startFailure(tail, code)); });
   });
   try {
     await ready;
   } catch (err) {
-    child.kill('SIGKILL');
+    // A JVM that did not become ready is killed and waited for, so none is left behind.
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      child.kill('SIGKILL');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 10000); })]);
+      clearTimeout(timer);
+    }
     throw err;
   }
-  // Once started, keep the pipes drained so the JVM never blocks on a full buffer.
-  child.stdout!.resume();
   log(`Neo4j ${NEO4J_VERSION} ready on bolt://127.0.0.1:${port} (pid ${child.pid}, data ${options.dataDir})`);
 
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
+  const stop = (graceMs = 20000): Promise<void> => {
     stopping ??= (async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 20000);
+      const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(killer);
     })();
     return stopping;
   };
-  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, pid: child.pid!, stop, exited };
+  return { uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password, pid: child.pid!, port, stop, exited, outputTail: () => tail };
 }

@@ -1,13 +1,20 @@
 import { UnavailableError } from '../errors/app-errors';
 
+interface Waiter {
+  resolve: () => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * Admits at most `limit` database queries at once and queues the rest for at most `waitMs`;
  * beyond that the request gets UNAVAILABLE ("busy") instead of the driver's pool timeout,
- * which carries no error code to classify.
+ * which carries no error code to classify. When the database goes down, rejectWaiting()
+ * answers the whole queue at once instead of letting it wait out its time.
  */
 export class QueryLimiter {
   private active = 0;
-  private readonly waiting: { resolve: () => void; timer: NodeJS.Timeout }[] = [];
+  private readonly waiting: Waiter[] = [];
 
   constructor(private readonly limit: number, private readonly waitMs: number, private readonly maxQueue = 1000) {}
 
@@ -27,8 +34,9 @@ export class QueryLimiter {
     }
     if (this.waiting.length >= this.maxQueue) return Promise.reject(new UnavailableError('The server is busy; try again shortly'));
     return new Promise<void>((resolve, reject) => {
-      const entry = {
+      const entry: Waiter = {
         resolve: () => { clearTimeout(entry.timer); this.active++; resolve(); },
+        reject: (err) => { clearTimeout(entry.timer); reject(err); },
         timer: setTimeout(() => {
           this.waiting.splice(this.waiting.indexOf(entry), 1);
           reject(new UnavailableError('The server is busy; try again shortly'));
@@ -36,6 +44,18 @@ export class QueryLimiter {
       };
       this.waiting.push(entry);
     });
+  }
+
+  /** Rejects every queued query with `err` now; the ones already running keep their slots. */
+  rejectWaiting(err: Error): number {
+    const queued = this.waiting.splice(0, this.waiting.length);
+    for (const entry of queued) entry.reject(err);
+    return queued.length;
+  }
+
+  /** Queries running and queued, for tests and logs. */
+  get load(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length };
   }
 
   private release(): void {

@@ -27,6 +27,13 @@ export class UnavailableError extends GraphQLError {
   }
 }
 
+/** A write failed because the database's disk is full; the client may retry once space is freed. */
+export class InsufficientStorageError extends GraphQLError {
+  constructor(message = "The database's disk is full; writes are refused until space is freed") {
+    super(message, { extensions: { code: 'INSUFFICIENT_STORAGE', retryable: true } });
+  }
+}
+
 /** A query ran past its time limit (QUERY_TIMEOUT_MS or a per-operation bound). */
 export class QueryTimeoutError extends GraphQLError {
   constructor(message = 'The query took too long and was stopped; narrow it (fewer hops, a smaller depth)') {

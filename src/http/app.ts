@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Logger } from 'pino';
 import { Database } from '../db/database';
 import { DatabaseState } from '../db/bootstrap';
+import { DatabaseHealth, DatabaseHealthSnapshot } from '../db/database-health';
 import { AppContext } from '../context';
 import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
@@ -23,6 +24,8 @@ export interface AppDeps {
   state: DatabaseState;
   log: Logger;
   writeToken?: string;
+  /** The background health monitor; /ready answers from it. Without it /ready pings (800 ms at most). */
+  health?: DatabaseHealth;
 }
 
 export interface RunningApp {
@@ -51,9 +54,15 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
 
   app.get('/health', (_req, res) => { res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }); });
   app.get('/ready', async (_req, res) => {
-    const reachable = await deps.db.ping();
-    const ready = reachable && deps.state.schemaApplied && deps.state.seeded;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', neo4j: reachable ? 'reachable' : 'unreachable', schemaApplied: deps.state.schemaApplied, seeded: deps.state.seeded });
+    // From the monitor's last probe, never a slow ping per request; a bare ping only when there is no monitor.
+    const health: Pick<DatabaseHealthSnapshot, 'state' | 'reason' | 'restarts'> = deps.health?.snapshot()
+      ?? (await deps.db.ping(800) ? { state: 'up', restarts: 0 } : { state: 'down', reason: 'database down', restarts: 0 });
+    const loaded = deps.state.schemaApplied && deps.state.seeded;
+    const reason = health.reason ?? (loaded ? undefined : 'loading');
+    res.status(reason ? 503 : 200).json({
+      status: reason ? 'unavailable' : 'ready', ...(reason ? { reason } : {}), neo4j: health.state,
+      schemaApplied: deps.state.schemaApplied, seeded: deps.state.seeded, restarts: health.restarts,
+    });
   });
   app.use(createPlaygroundRouter('/graphql'));
   app.use(createPagesRouter());
