@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/limits/request-limits';
+import { DEFAULT_RATE_LIMIT, RateLimitOptions } from './http/rate-limit';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface Config {
@@ -29,8 +31,28 @@ export interface Config {
   /** Ingest the corpus folder's texts at start (mention links); on when the folder exists. */
   ingestCorpusOnStart: boolean;
   queryTimeoutMs: number;
-  /** When set, mutations need Authorization: Bearer <token>. */
+  /** Writes are off unless this is set; then mutations need Authorization: Bearer <token>. */
   writeToken?: string;
+  /** `production` turns introspection and field suggestions off unless they are set. */
+  profile: 'development' | 'production';
+  http: HttpOptions;
+}
+
+/** What the public HTTP endpoint allows; tests and the server build it the same way. */
+export interface HttpOptions {
+  limits: RequestLimits;
+  /** Undefined: rate limiting off (in-process tests); the server always sets it. */
+  rateLimit?: RateLimitOptions;
+  introspection: boolean;
+  fieldSuggestions: boolean;
+  /** Origins allowed to call the API from a browser; empty = CORS off (same origin only). */
+  corsOrigins: string[];
+  /** Express's `trust proxy`: set when behind a reverse proxy so clients are told apart by address. */
+  trustProxy: boolean | number | string;
+  /** Longest text ingestSource takes, in characters. */
+  maxSourceChars: number;
+  /** Most mention spans stored for one source; past it the rest are dropped and counted. */
+  maxMentionsPerSource: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +77,44 @@ function readBool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function readList(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+/** Builds the public-endpoint options; every limit can be set by its own variable. */
+export function readHttpOptions(env: Env, profile: Config['profile']): HttpOptions {
+  const d = DEFAULT_REQUEST_LIMITS;
+  const production = profile === 'production';
+  const corsOrigins = readList(env, 'CORS_ORIGINS');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) throw new ConfigError(`CORS_ORIGINS must list origins such as https://example.org, got "${origin}"`);
+  }
+  const trust = env.TRUST_PROXY;
+  return {
+    limits: {
+      rootFields: readInt(env, 'LIMIT_ROOT_FIELDS', d.rootFields, 1, 100),
+      fields: readInt(env, 'LIMIT_FIELDS', d.fields, 1, 100000),
+      depth: readInt(env, 'LIMIT_DEPTH', d.depth, 1, 100),
+      aliases: readInt(env, 'LIMIT_ALIASES', d.aliases, 0, 10000),
+      directives: readInt(env, 'LIMIT_DIRECTIVES', d.directives, 0, 10000),
+      tokens: readInt(env, 'LIMIT_TOKENS', d.tokens, 50, 1000000),
+      cost: readInt(env, 'LIMIT_COST', d.cost, 1, 100000000),
+    },
+    rateLimit: {
+      points: readInt(env, 'RATE_LIMIT_POINTS', DEFAULT_RATE_LIMIT.points, 0, 100000000),
+      windowSeconds: readInt(env, 'RATE_LIMIT_WINDOW_S', DEFAULT_RATE_LIMIT.windowSeconds, 1, 86400),
+      costPerPoint: readInt(env, 'RATE_LIMIT_COST_PER_POINT', DEFAULT_RATE_LIMIT.costPerPoint, 1, 1000000),
+      apiKeys: readList(env, 'API_KEYS'),
+    },
+    introspection: readBool(env, 'INTROSPECTION', !production),
+    fieldSuggestions: readBool(env, 'FIELD_SUGGESTIONS', !production),
+    corsOrigins,
+    trustProxy: trust === undefined || trust === '' ? false : /^\d+$/.test(trust) ? Number(trust) : /^(true|false)$/.test(trust) ? trust === 'true' : trust,
+    maxSourceChars: readInt(env, 'INGEST_MAX_CHARS', 1_000_000, 1, 10_000_000),
+    maxMentionsPerSource: readInt(env, 'INGEST_MAX_MENTIONS', 10_000, 1, 1_000_000),
+  };
+}
+
 /** Builds the Config from an environment (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env, root: string = process.cwd()): Config {
   const neo4jUri = env.NEO4J_URI || undefined;
@@ -70,7 +130,13 @@ export function loadConfig(env: Env = process.env, root: string = process.cwd())
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
   }
+  const profile = env.PROFILE || (env.NODE_ENV === 'production' ? 'production' : 'development');
+  if (profile !== 'development' && profile !== 'production') throw new ConfigError(`PROFILE must be development or production, got "${profile}"`);
+  const writeToken = env.WRITE_TOKEN || undefined;
+  if (writeToken && writeToken.length < 16) throw new ConfigError('WRITE_TOKEN must be at least 16 characters');
   return {
+    profile,
+    http: readHttpOptions(env, profile),
     port: readInt(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     logLevel,
@@ -91,7 +157,7 @@ export function loadConfig(env: Env = process.env, root: string = process.cwd())
     corpusDir: path.resolve(root, env.CORPUS_DIR || '../shared/seeds'),
     seedOnStart: readBool(env, 'SEED_ON_START', true),
     ingestCorpusOnStart: readBool(env, 'INGEST_CORPUS_ON_START', true),
-    writeToken: env.WRITE_TOKEN || undefined,
+    writeToken,
     queryTimeoutMs: readInt(env, 'QUERY_TIMEOUT_MS', 10000, 100, 600000),
   };
 }

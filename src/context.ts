@@ -7,8 +7,14 @@ export interface AppContext {
   db: Database;
   catalog: SourceCatalog;
   names: NameIndexCache;
-  /** Set when the server requires a token for writes (WRITE_TOKEN). */
+  /** The write credential (WRITE_TOKEN); unset means writes are off. */
   writeToken?: string;
   /** The bearer token of this request, if any. */
   bearerToken?: string;
+  /** Who is asking, for the rate limiter: a configured API key, else the address. */
+  clientKey?: string;
+  /** The operation's estimated cost, set before it runs (plugins/limits). */
+  cost?: number;
+  /** Ingest bounds (HttpOptions). */
+  ingestLimits?: { maxSourceChars: number; maxMentionsPerSource: number };
 }

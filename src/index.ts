@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     () => { log.fatal('could not load the graph; fix the problem above and restart'); void shutdown('bootstrap failure', 1); },
   );
 
-  const app = await startApp({ db, catalog, names, state, log, health, writeToken: config.writeToken }, config.port, config.host);
+  const app = await startApp({ db, catalog, names, state, log, health, writeToken: config.writeToken, http: config.http }, config.port, config.host);
+  if (!config.writeToken) log.info('writes are off: every mutation answers FORBIDDEN (set WRITE_TOKEN to enable them)');
+  if (!config.http.introspection) log.info('introspection is off (PROFILE=production or INTROSPECTION=false)');
   log.info({ url: `${app.url}/graphql`, neo4j: supervisor ? 'embedded' : uri }, 'server listening');
 
   let shuttingDown = false;

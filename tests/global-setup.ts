@@ -41,7 +41,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
     await writeSeed(db, readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir), { quiet: true });
-    await ingestFolder(db, new NameIndexCache(), config.corpusDir, { quiet: true });
+    await ingestFolder(db, new NameIndexCache(), config.corpusDir, { quiet: true, trusted: true });
   } finally {
     await db.close();
   }

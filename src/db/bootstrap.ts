@@ -40,7 +40,7 @@ export async function bootstrapDatabase(db: Database, catalog: SourceCatalog, st
   }
   options.names?.invalidate();
   if (options.ingestCorpus && options.names && fs.existsSync(options.corpusDir)) {
-    const results = await ingestFolder(db, options.names, options.corpusDir, { quiet: options.quiet });
+    const results = await ingestFolder(db, options.names, options.corpusDir, { quiet: options.quiet, trusted: true });
     options.log.info({ sources: results.length, changed: results.filter((r) => r.changed).length, mentions: results.reduce((n, r) => n + r.mentionCount, 0) }, 'corpus ingested');
   }
   await refreshCatalog(db, catalog);

@@ -10,8 +10,15 @@ import { DatabaseHealth, DatabaseHealthSnapshot } from '../db/database-health';
 import { AppContext } from '../context';
 import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
-import { createErrorPlugin, formatError } from '../plugins/error.plugin';
-import { queryLimitsRule } from '../plugins/query-limits';
+import helmet from 'helmet';
+import cors from 'cors';
+import { createErrorPlugin, createFormatError } from '../plugins/error.plugin';
+import { createRequestLimitsRule } from '../plugins/limits/request-limits.rule';
+import { createCostLimitPlugin } from '../plugins/limits/cost-limit.plugin';
+import { DEFAULT_REQUEST_LIMITS } from '../plugins/limits/request-limits';
+import { HttpOptions } from '../config';
+import { ClientRateLimiter } from './rate-limit';
+import { assertUtf8 } from './utf8-body';
 import { createPlaygroundRouter } from './playground';
 import { createPagesRouter } from './pages/pages.router';
 import { createExportRouter } from '../export/export.router';
@@ -26,6 +33,16 @@ export interface AppDeps {
   writeToken?: string;
   /** The background health monitor; /ready answers from it. Without it /ready pings (800 ms at most). */
   health?: DatabaseHealth;
+  /** Limits, rate limit, CORS and profile; what is left out takes the defaults (rate limit off). */
+  http?: Partial<HttpOptions>;
+}
+
+/** Defaults for what AppDeps.http leaves out: the documented limits, no rate limit, no CORS. */
+function httpOptionsOf(deps: AppDeps): HttpOptions {
+  return {
+    limits: DEFAULT_REQUEST_LIMITS, introspection: true, fieldSuggestions: true, corsOrigins: [], trustProxy: false,
+    maxSourceChars: 1_000_000, maxMentionsPerSource: 10_000, ...deps.http,
+  };
 }
 
 export interface RunningApp {
@@ -38,19 +55,39 @@ export interface RunningApp {
 
 /** Builds the HTTP server: /graphql (API and playground), /health, /ready. */
 export async function startApp(deps: AppDeps, port: number, host: string): Promise<RunningApp> {
+  const options = httpOptionsOf(deps);
+  const rateLimiter = options.rateLimit ? new ClientRateLimiter(options.rateLimit) : undefined;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  // Requests Node's parser refuses (headers too large, malformed) get a JSON answer too, not an empty one.
+  httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (err as { code?: string }).code === 'ECONNRESET') { socket.destroy(); return; }
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify({ errors: [{ message: tooLarge ? 'The request headers are too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
   const apollo = new ApolloServer<AppContext>({
     schema: buildAppSchema(),
     includeStacktraceInErrorResponses: false,
-    formatError,
-    introspection: true,
+    formatError: createFormatError({ fieldSuggestions: options.fieldSuggestions }),
+    introspection: options.introspection,
     stopOnTerminationSignals: false,
-    validationRules: [queryLimitsRule],
-    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log)],
+    // No automatic persisted queries: clients send their query text; nothing is cached on a stranger's say-so.
+    persistedQueries: false,
+    // The parser stops at the token limit, before anything is built from a huge document.
+    parseOptions: { maxTokens: options.limits.tokens },
+    validationRules: [createRequestLimitsRule(options.limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter)],
   });
   await apollo.start();
+
+  // Security headers on every route; pages and the playground set their own stricter or looser CSP.
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] } }, crossOriginEmbedderPolicy: false }));
+  // CORS is off unless origins are listed: browsers then refuse cross-origin reads of the API.
+  if (options.corsOrigins.length) app.use(cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight'], maxAge: 600 }));
+  if (rateLimiter) app.use(rateLimiter.middleware());
 
   app.get('/health', (_req, res) => { res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }); });
   app.get('/ready', async (_req, res) => {
@@ -67,10 +104,14 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.use(createPlaygroundRouter('/graphql'));
   app.use(createPagesRouter());
   app.use(createExportRouter(deps));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+  // The body may hold the largest allowed source text (JSON-escaped) and no more.
+  const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
+  app.use('/graphql', express.json({ limit: bodyLimit, verify: assertUtf8 }), expressMiddleware(apollo, {
     context: async ({ req }) => ({
       db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken,
       bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
+      clientKey: rateLimiter?.clientKey(req),
+      ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
     }),
   }));
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
@@ -78,9 +119,12 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.use((err: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) deps.log.error({ err: { message: err?.message, stack: err?.stack } }, 'unexpected HTTP error');
-    const message = status === 413 ? 'The request body is too large (1 MB at most)'
+    const message = status === 413 ? `The request body is too large (${Math.round(bodyLimit / 1048576)} MB at most)`
+      : err?.type === 'encoding.unsupported' ? 'The request body must be UTF-8'
+      : err?.type === 'body.not-utf8' ? 'The request body is not valid UTF-8'
       : status === 400 ? 'The request body is not valid JSON' : status < 500 ? 'Bad request' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
   await new Promise<void>((resolve, reject) => {

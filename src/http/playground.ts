@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
@@ -12,6 +13,19 @@ export function readOperations(dir = path.join(projectRoot(), 'schema', 'operati
     const examples = path.join(dir, 'examples', file.replace(/\.graphql$/, '.json'));
     return { name: file.replace(/\.graphql$/, ''), text, variables: fs.existsSync(examples) ? fs.readFileSync(examples, 'utf8') : '{}' };
   });
+}
+
+/**
+ * The playground's CSP: its inline start-up script is allowed by its hash, nothing else inline
+ * runs; Altair (Angular) injects styles at run time, so styles may be inline.
+ */
+function playgroundCsp(html: string): string {
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
+  return [
+    "default-src 'self'", `script-src 'self' ${hashes.join(' ')}`, "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
+    "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 /**
@@ -43,7 +57,8 @@ export function createPlaygroundRouter(endpoint = '/graphql'): Router {
       if (pages.size > 32) pages.clear();
       pages.set(absolute, render(absolute));
     }
-    res.type('html').send(pages.get(absolute));
+    const page = pages.get(absolute)!;
+    res.set('Content-Security-Policy', playgroundCsp(page)).type('html').send(page);
   });
   return router;
 }

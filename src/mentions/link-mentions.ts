@@ -66,24 +66,28 @@ function caseOf(ch: string): string {
  * space (names run across line breaks; "Confidence-Building" = "Confidence Building"), all
  * apostrophes become ', and other punctuation is kept as it is.
  */
-function foldWithMap(text: string): Folded {
+function* foldWithMapSteps(text: string): Generator<void, Folded> {
   let folded = '';
+  let lastSpace = false;
   let cases = '';
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
   while (i < text.length) {
+    if ((i & 4095) === 0 && i > 0) yield;
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     const end = i + ch.length;
     if (SPACE_OR_DASH.test(ch)) {
-      if (folded.endsWith(' ')) to[to.length - 1] = end;
-      else { folded += ' '; cases += '-'; from.push(i); to.push(end); }
+      // A flag, not folded.endsWith(' '): that would flatten the growing string on every space (quadratic).
+      if (lastSpace) to[to.length - 1] = end;
+      else { folded += ' '; cases += '-'; from.push(i); to.push(end); lastSpace = true; }
     } else if (/\p{M}/u.test(ch)) {
       if (to.length) to[to.length - 1] = end; // a combining mark belongs to the letter before it
     } else {
       const f = WORD.test(ch) ? foldChar(ch) : APOSTROPHE.test(ch) ? "'" : ch;
       // One entry per UTF-16 code unit, so positions in `folded` index from/to/cases directly (emoji take two).
       for (let k = 0; k < f.length; k++) { folded += f[k]; cases += caseOf(ch); from.push(i); to.push(end); }
+      lastSpace = false;
     }
     i = end;
   }
@@ -108,7 +112,7 @@ export function buildNameIndex(names: NameForLinking[]): NameIndex {
   const seen = new Set<string>();
   for (const n of names) {
     if (EXCLUDED_TYPES.has(n.entityType)) continue;
-    const { folded, cases } = foldWithMap(n.text.trim());
+    const { folded, cases } = drain(foldWithMapSteps(n.text.trim()));
     const key = wordAt(folded, 0);
     if (!key) continue;
     const caseSensitive = isCaseSensitive(n.text, n.kind);
@@ -135,13 +139,15 @@ function endsWell(f: string, end: number, turkish: boolean): boolean {
   return turkish && TR_SUFFIXES.has(wordAt(f, end));
 }
 
-/** Finds entity names in a text: leftmost, longest, unambiguous, never overlapping. */
-export function linkMentions(text: string, language: string, index: NameIndex): Mention[] {
+/** The linker as resumable steps: it yields every few thousand characters so a caller can let others run. */
+function* linkSteps(text: string, language: string, index: NameIndex, maxMentions: number): Generator<void, Mention[]> {
   const turkish = language === 'tr';
-  const { folded: f, cases, from, to } = foldWithMap(text);
+  const { folded: f, cases, from, to } = yield* foldWithMapSteps(text);
   const mentions: Mention[] = [];
   let i = 0;
-  while (i < f.length) {
+  let steps = 0;
+  while (i < f.length && mentions.length < maxMentions) {
+    if ((++steps & 2047) === 0) yield;
     // Matches start only at a word start; an apostrophe counts as a boundary.
     if (!WORD.test(f[i]) || (i > 0 && WORD.test(f[i - 1]))) { i++; continue; }
     const word = wordAt(f, i);
@@ -167,4 +173,32 @@ export function linkMentions(text: string, language: string, index: NameIndex): 
     i = end;
   }
   return mentions;
+}
+
+/** Finds entity names in a text: leftmost, longest, unambiguous, never overlapping. */
+export function linkMentions(text: string, language: string, index: NameIndex, maxMentions = Infinity): Mention[] {
+  return drain(linkSteps(text, language, index, maxMentions));
+}
+
+/**
+ * linkMentions for large texts on a server: works in slices of `sliceMs` and yields to the event
+ * loop between them, so health checks and other requests are answered while a long text is linked.
+ * Stops after `maxMentions` (the caller reports the text as truncated).
+ */
+export async function linkMentionsInSlices(text: string, language: string, index: NameIndex, maxMentions = Infinity, sliceMs = 8): Promise<Mention[]> {
+  const steps = linkSteps(text, language, index, maxMentions);
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    let step = steps.next();
+    while (!step.done && performance.now() < until) step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

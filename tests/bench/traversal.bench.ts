@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
     await writeSeed(db, readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir));
-    await ingestFolder(db, names, config.corpusDir);
+    await ingestFolder(db, names, config.corpusDir, { trusted: true });
     await refreshCatalog(db, catalog);
     let counter = 0;
     const synState = () => `Synthetic State ${(counter++ * 7919) % (50 * SCALE)}`;

@@ -9,21 +9,21 @@ const INGEST = `mutation($input: IngestSourceInput!) { ingestSource(input: $inpu
 
 describe('writes', () => {
   it('refuses to turn an existing state into a source (CONFLICT) and leaves it as it was', async () => {
-    const res = await server.graphql(INGEST, { input: { id: 'KAZ', text: 'AİGK Türkiye', title: 'Hijacked', url: 'http://evil' } });
+    const res = await server.write(INGEST, { input: { id: 'KAZ', text: 'AİGK Türkiye', title: 'Hijacked', url: 'http://evil' } });
     expect(res.errors?.[0].extensions.code).toBe('CONFLICT');
     const rows = await server.db.runText<{ url: string | null; type: string }>('MATCH (e:Entity {key: "KAZ"}) RETURN e.url AS url, e.type AS type', {});
     expect(rows).toEqual([{ url: null, type: 'State' }]);
   });
 
   it('answers an impossible date with BAD_USER_INPUT, without echoing the input', async () => {
-    const res = await server.graphql(INGEST, { input: { id: 'test-bad-date', text: 'x'.repeat(5000), date: '2015-13-45' } });
+    const res = await server.write(INGEST, { input: { id: 'test-bad-date', text: 'x'.repeat(5000), date: '2015-13-45' } });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(res).length).toBeLessThan(2000);
   });
 
   it('keeps UTF-16 offsets and snippets right after emoji', async () => {
     const text = '😀😀 Kazakhstan😀 joined CICA.';
-    const res = await server.graphql(INGEST, { input: { id: 'test-emoji', text, language: 'en' } });
+    const res = await server.write(INGEST, { input: { id: 'test-emoji', text, language: 'en' } });
     expect(res.data.ingestSource.mentionCount).toBe(2);
     const { data } = await server.graphql('{ mentions(name: "CICA") { sources { source { key } spans { start end text before after } } } }');
     const span = data.mentions.sources.find((s: any) => s.source.key === 'test-emoji').spans[0];
@@ -37,6 +37,7 @@ describe('request limits', () => {
     const query = `{ ${Array.from({ length: 11 }, (_, i) => `a${i}: neighborhood(name: "CICA") { center { key } }`).join(' ')} }`;
     const res = await server.graphql(query);
     expect(res.errors?.[0].message).toMatch(/at most 10 root fields/);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'ROOT_FIELD_LIMIT', limit: 10, measured: 11 });
     expect(res.data).toBeUndefined();
   });
 

@@ -25,29 +25,29 @@ describe('Mentions', () => {
 
 describe('ingestSource', () => {
   it('links the mentions of a new Turkish text, and changes nothing the second time', async () => {
-    const first = await server.graphql(INGEST, { input: { id: 'test-ingest-tr', text: TEXT, title: 'Test haber' } });
+    const first = await server.write(INGEST, { input: { id: 'test-ingest-tr', text: TEXT, title: 'Test haber' } });
     expect(first.errors).toBeUndefined();
     expect(first.data.ingestSource).toMatchObject({ changed: true, language: 'tr' });
     expect(first.data.ingestSource.entities.map((e: any) => e.key)).toEqual(expect.arrayContaining(['KAZ', 'city-astana', 'cica', 'TUR', 'AZE']));
-    const again = await server.graphql(INGEST, { input: { id: 'test-ingest-tr', text: TEXT, title: 'Test haber' } });
+    const again = await server.write(INGEST, { input: { id: 'test-ingest-tr', text: TEXT, title: 'Test haber' } });
     expect(again.data.ingestSource.changed).toBe(false);
     const mentions = await server.operation('Mentions', { name: 'Azerbaycan' });
     expect(mentions.data.mentions.sources.map((s: any) => s.source.key)).toContain('test-ingest-tr');
   });
 
   it('refuses a bad id with BAD_USER_INPUT and writes nothing', async () => {
-    const res = await server.graphql(INGEST, { input: { id: '../etc/passwd', text: 'x' } });
+    const res = await server.write(INGEST, { input: { id: '../etc/passwd', text: 'x' } });
     expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const source = await server.graphql('{ source(id: "../etc/passwd") { key } }');
     expect(source.data.source).toBeNull();
   });
 
   it('needs the bearer token when WRITE_TOKEN is set', async () => {
-    const guarded = await startTestServer(undefined, undefined, { writeToken: 's3cret' });
+    const guarded = await startTestServer(undefined, undefined, { writeToken: 's3cret-token-0123456789' });
     try {
       const without = await guarded.graphql(INGEST, { input: { id: 'test-ingest-guarded', text: TEXT } });
       expect(without.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-      const withToken = await guarded.graphql(INGEST, { input: { id: 'test-ingest-guarded', text: TEXT } }, { authorization: 'Bearer s3cret' });
+      const withToken = await guarded.graphql(INGEST, { input: { id: 'test-ingest-guarded', text: TEXT } }, { authorization: 'Bearer s3cret-token-0123456789' });
       expect(withToken.data.ingestSource.changed).toBe(true);
     } finally {
       await guarded.close();

@@ -7,6 +7,7 @@ import { Database } from '../../src/db/database';
 import { QUERY_NAMES } from '../../src/db/query-names';
 import { SourceCatalog } from '../../src/graph/source/source-catalog';
 import { startApp, RunningApp } from '../../src/http/app';
+import { HttpOptions } from '../../src/config';
 import { NameIndexCache } from '../../src/mentions/name-index-cache';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -17,6 +18,8 @@ export interface TestServer {
   app: RunningApp;
   /** POSTs a GraphQL request and returns the parsed body. */
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: any; errors?: any[] }>;
+  /** graphql() with the server's write token as the bearer token. */
+  write(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
   /** Runs a named operation from schema/operations. */
   operation(name: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
   close(): Promise<void>;
@@ -32,17 +35,22 @@ export function readOperation(name: string): string {
 }
 
 /** The real HTTP server on a free port over the test Neo4j (seeded by the global setup). */
-export async function startTestServer(db: Database = testDatabase(), state?: DatabaseState, options: { writeToken?: string } = {}): Promise<TestServer> {
+/** The write token test servers use unless told otherwise. */
+export const TEST_WRITE_TOKEN = 'test-write-token-0123456789';
+
+export async function startTestServer(db: Database = testDatabase(), state?: DatabaseState, options: { writeToken?: string | null; http?: Partial<HttpOptions> } = {}): Promise<TestServer> {
+  const writeToken = options.writeToken === null ? undefined : options.writeToken ?? TEST_WRITE_TOKEN;
   const catalog = new SourceCatalog();
   const dbState = state ?? Object.assign(new DatabaseState(), { schemaApplied: true, seeded: true });
   if (!state) await refreshCatalog(db, catalog);
-  const app = await startApp({ db, catalog, names: new NameIndexCache(), state: dbState, log: pino({ level: 'silent' }), writeToken: options.writeToken }, 0, '127.0.0.1');
+  const app = await startApp({ db, catalog, names: new NameIndexCache(), state: dbState, log: pino({ level: 'silent' }), writeToken, http: options.http }, 0, '127.0.0.1');
   const graphql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
     const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
     return res.json() as Promise<{ data?: any; errors?: any[] }>;
   };
   return {
     url: app.url, db, app, graphql,
+    write: (query, variables) => graphql(query, variables, writeToken ? { authorization: `Bearer ${writeToken}` } : {}),
     operation: (name, variables) => graphql(readOperation(name), variables),
     close: async () => { await app.close(); await db.close(); },
   };

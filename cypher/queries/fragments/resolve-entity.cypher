@@ -11,8 +11,9 @@ CALL () {
   WHERE n.folded IN $candidates AND ($type IS NULL OR e.type = $type)
   RETURN e, n.text AS matched, CASE n.kind WHEN 'label' THEN 100.0 WHEN 'acronym' THEN 99.0 ELSE 98.0 END AS score, true AS exact
   UNION
-  CALL db.index.fulltext.queryNodes('name_fulltext', coalesce($fuzzy, '')) YIELD node, score
-  WHERE $fuzzy IS NOT NULL
+  // Only a name with words beyond stopwords has a fuzzy query; Lucene refuses an empty one.
+  WITH $fuzzy AS fuzzy WHERE fuzzy IS NOT NULL
+  CALL db.index.fulltext.queryNodes('name_fulltext', fuzzy) YIELD node, score
   MATCH (e:Entity)-[:HAS_NAME]->(node)
   WHERE ($type IS NULL AND e.type <> 'Source') OR e.type = $type
   RETURN e, node.text AS matched, score, false AS exact

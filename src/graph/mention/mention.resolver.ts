@@ -33,10 +33,11 @@ export class MentionResolver {
     });
   }
 
-  @Mutation(() => IngestSourceResult, { description: 'Stores a source text with its metadata and links every mention of a known entity; the same text again changes nothing' })
+  @Mutation(() => IngestSourceResult, { description: 'Stores a source text with its metadata and links every mention of a known entity; the same text again changes nothing, another text for a stored id is CONFLICT unless replace is set. Needs Authorization: Bearer <WRITE_TOKEN>; FORBIDDEN when the server has no write credential.' })
   async ingestSource(@Arg('input', () => IngestSourceInput) input: IngestSourceInput, @Ctx() ctx: AppContext): Promise<IngestSourceResult> {
     assertCanWrite(ctx);
-    const result = await ingestSource(ctx.db, ctx.names, input);
+    const { replace, ...source } = input;
+    const result = await ingestSource(ctx.db, ctx.names, source, { replace, maxChars: ctx.ingestLimits?.maxSourceChars, maxMentions: ctx.ingestLimits?.maxMentionsPerSource });
     if (result.changed) await refreshCatalog(ctx.db, ctx.catalog);
     const counts = new Map<string, number>();
     for (const m of result.mentions) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
@@ -44,7 +45,7 @@ export class MentionResolver {
     const known = new Map(ctx.names.entitiesOf(keys));
     return Object.assign(new IngestSourceResult(), {
       id: result.id, changed: result.changed, language: result.language, mentionCount: result.mentionCount, entityCount: result.entityCount,
-      entities: keys.filter((k) => known.has(k)).map((k) => toEntityRef(known.get(k)!)),
+      entities: keys.filter((k) => known.has(k)).map((k) => toEntityRef(known.get(k)!)), mentionsTruncated: result.mentionsTruncated,
     });
   }
 }

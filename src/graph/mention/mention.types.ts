@@ -36,9 +36,11 @@ export class IngestSourceInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/, { message: 'id may hold only letters, digits, _ . - (at most 120)' })
   id: string;
 
-  @Field({ description: 'The full text, UTF-8' })
-  @MaxLength(2_000_000)
+  @Field({ description: 'The full text, UTF-8; at most INGEST_MAX_CHARS characters (1,000,000 by default), else PAYLOAD_TOO_LARGE' })
   text: string;
+
+  @Field({ defaultValue: false, description: 'Replace the text stored under this id when it differs (else CONFLICT). Corpus sources, which the facts quote, are never replaced (FORBIDDEN).' })
+  replace: boolean;
 
   @Field({ nullable: true }) @IsOptional() @MaxLength(500) title?: string;
 
@@ -63,4 +65,5 @@ export class IngestSourceResult {
   @Field(() => Int) mentionCount: number;
   @Field(() => Int) entityCount: number;
   @Field(() => [EntityRef], { description: 'The entities mentioned, most mentioned first' }) entities: EntityRef[];
+  @Field({ description: 'True when the text held more mentions than INGEST_MAX_MENTIONS (10,000 by default) and only the first were stored' }) mentionsTruncated: boolean;
 }

@@ -35,7 +35,7 @@ function boundedInt(name: string, value: number | null | undefined, fallback: nu
 function nameParams(prefix: string, name: string) {
   checkName(name);
   const { key, candidates, fuzzy } = nameQueryParams(name);
-  return { [`${prefix}Key`]: key, [`${prefix}Candidates`]: candidates, [`${prefix}Fuzzy`]: fuzzy ?? '' };
+  return { [`${prefix}Key`]: key, [`${prefix}Candidates`]: candidates, [`${prefix}Fuzzy`]: fuzzy };
 }
 
 /** All shortest paths between two named entities, each step with type, direction, span and citations. */

@@ -1,0 +1,56 @@
+import { DocumentNode, getNullableType, GraphQLError, GraphQLSchema, isListType } from 'graphql';
+import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
+
+/** Expected length of a list whose size no argument gives (a statement list, the attendees of a meeting). */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** Lists known to be short, by field name: a fact has a few citations and names, not ten. */
+const LIST_SIZE_HINTS: Record<string, number> = {
+  citations: 3, claims: 2, names: 4, alternatives: 3, languages: 3, cities: 2, supportsClaims: 3,
+};
+
+/** The argument that bounds a list's length, where a field has one. */
+function sizeArgument(args: Record<string, unknown>): number | undefined {
+  for (const name of ['first', 'limit', 'last']) {
+    const value = args[name];
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, value);
+  }
+  return undefined;
+}
+
+/**
+ * Cost = the number of values a response is expected to hold: a field counts 1 plus its
+ * selection, a list multiplies that by its length (its `first`/`limit` argument, else a hint,
+ * else DEFAULT_LIST_SIZE). A size argument on a field that is not itself a list (a connection,
+ * a neighbourhood) scales the lists below it, which were each assumed DEFAULT_LIST_SIZE long.
+ * Introspection costs nothing here; it has its own bounds (measure-document.ts).
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+  const size = sizeArgument(args);
+  if (isListType(getNullableType(field.type))) {
+    const length = size ?? LIST_SIZE_HINTS[field.name] ?? DEFAULT_LIST_SIZE;
+    return length * (1 + childComplexity);
+  }
+  return 1 + (size === undefined ? childComplexity : Math.ceil((childComplexity * size) / DEFAULT_LIST_SIZE));
+};
+
+/** Beyond this many evaluated nodes the estimate stops (graphql-query-complexity's own early exit). */
+const MAX_COST_NODES = 20000;
+
+/**
+ * The estimated cost of the operation a request will run, with its variables. Fields may set their
+ * own estimate with type-graphql's `complexity` option; the list-size rule covers the rest.
+ * Throws a GraphQLError when the variables do not fit the arguments or the walk is too large.
+ */
+export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  return getComplexity({
+    schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined,
+    estimators: [fieldExtensionsEstimator(), listSizeEstimator],
+    maxQueryNodes: MAX_COST_NODES,
+  });
+}
+
+export function isCostWalkTooLarge(err: unknown): boolean {
+  return err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message);
+}
