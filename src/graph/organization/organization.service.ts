@@ -42,7 +42,10 @@ const membershipStatements = (org: Organization) => org.statements([RelationType
 export function membersOn(org: Organization, day: string): MembershipRow[] {
   const holding = membershipStatements(org).filter((s) => (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
   const byEntity = new Map<string, Statement[]>();
-  for (const s of holding) byEntity.set(s.other.key, [...(byEntity.get(s.other.key) ?? []), s]);
+  for (const s of holding) {
+    const list = byEntity.get(s.other.key);
+    if (list) list.push(s); else byEntity.set(s.other.key, [s]);
+  }
   const rows: MembershipRow[] = [];
   for (const statements of byEntity.values()) {
     const role = statements.some((s) => s.role === 'member') ? 'member' : 'observer';
@@ -53,7 +56,7 @@ export function membersOn(org: Organization, day: string): MembershipRow[] {
     const citations = mine.flatMap((s) => s.citations);
     rows.push(Object.assign(new MembershipRow(), {
       entity: mine[0].other, role, start: starts[0] ?? null, end: ends[0] ?? null, attested,
-      factIds: mine.map((s) => s.factId), citations: citations.filter((c, i) => citations.findIndex((d) => d.source === c.source && d.quote === c.quote) === i),
+      factIds: mine.map((s) => s.factId), citations: [...new Map(citations.map((c) => [`${c.source}\u0000${c.quote}`, c])).values()],
     }));
   }
   return rows.sort((a, b) => (a.role === b.role ? a.entity.name.localeCompare(b.entity.name) : a.role === 'member' ? -1 : 1));
@@ -63,9 +66,12 @@ const COUNT_ROLES: Record<string, string> = { memberCount: 'member', observerCou
 
 /** Stated member/observer counts beside the counts the graph derives for the claim's date. */
 export function compareCounts(org: Organization, claims: Claim[]): CountComparison[] {
+  // Many claims share a day; each day's members are derived once.
+  const byDay = new Map<string, MembershipRow[]>();
+  const rowsOn = (day: string) => byDay.get(day) ?? byDay.set(day, membersOn(org, day)).get(day)!;
   return claims.filter((c) => COUNT_ROLES[c.property] && c.date).map((claim) => {
     const role = COUNT_ROLES[claim.property];
-    const count = (day: string) => membersOn(org, day).filter((r) => r.role === role).length;
+    const count = (day: string) => rowsOn(day).filter((r) => r.role === role).length;
     const derivedAtEarliest = count(claim.date!.earliest);
     const derivedAtLatest = count(claim.date!.latest);
     const stated = claim.numericValue ?? null;
