@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/limits/request-limits';
 import { DEFAULT_RATE_LIMIT, RateLimitOptions } from './http/rate-limit';
+import { MAX_MENTIONS_PER_SOURCE, MAX_SOURCE_CHARS } from './mentions/ingest-source';
 
 /** Everything the server reads from the environment, validated once at start-up. */
 export interface Config {
@@ -110,8 +111,8 @@ export function readHttpOptions(env: Env, profile: Config['profile']): HttpOptio
     fieldSuggestions: readBool(env, 'FIELD_SUGGESTIONS', !production),
     corsOrigins,
     trustProxy: trust === undefined || trust === '' ? false : /^\d+$/.test(trust) ? Number(trust) : /^(true|false)$/.test(trust) ? trust === 'true' : trust,
-    maxSourceChars: readInt(env, 'INGEST_MAX_CHARS', 1_000_000, 1, 10_000_000),
-    maxMentionsPerSource: readInt(env, 'INGEST_MAX_MENTIONS', 10_000, 1, 1_000_000),
+    maxSourceChars: readInt(env, 'INGEST_MAX_CHARS', MAX_SOURCE_CHARS, 1, 10_000_000),
+    maxMentionsPerSource: readInt(env, 'INGEST_MAX_MENTIONS', MAX_MENTIONS_PER_SOURCE, 1, 1_000_000),
   };
 }
 

@@ -19,6 +19,7 @@ import { DEFAULT_REQUEST_LIMITS } from '../plugins/limits/request-limits';
 import { HttpOptions } from '../config';
 import { ClientRateLimiter } from './rate-limit';
 import { assertUtf8 } from './utf8-body';
+import { MAX_MENTIONS_PER_SOURCE, MAX_SOURCE_CHARS } from '../mentions/ingest-source';
 import { createPlaygroundRouter } from './playground';
 import { createPagesRouter } from './pages/pages.router';
 import { createExportRouter } from '../export/export.router';
@@ -41,7 +42,7 @@ export interface AppDeps {
 function httpOptionsOf(deps: AppDeps): HttpOptions {
   return {
     limits: DEFAULT_REQUEST_LIMITS, introspection: true, fieldSuggestions: true, corsOrigins: [], trustProxy: false,
-    maxSourceChars: 1_000_000, maxMentionsPerSource: 10_000, ...deps.http,
+    maxSourceChars: MAX_SOURCE_CHARS, maxMentionsPerSource: MAX_MENTIONS_PER_SOURCE, ...deps.http,
   };
 }
 

@@ -48,7 +48,8 @@ export class ClientRateLimiter {
 
   clientKey(req: express.Request): string {
     const key = req.headers['x-api-key'];
-    if (typeof key === 'string' && key && this.keys.has(digest(key))) return `key:${digest(key).slice(0, 16)}`;
+    const hash = typeof key === 'string' && key ? digest(key) : undefined;
+    if (hash && this.keys.has(hash)) return `key:${hash.slice(0, 16)}`;
     return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
   }
 
