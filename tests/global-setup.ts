@@ -6,7 +6,7 @@ import { applySchema } from '../src/db/apply-schema';
 import { CypherRegistry } from '../src/db/cypher-registry';
 import { Database } from '../src/db/database';
 import { startEmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { readSeedFiles } from '../src/seed/read-seed-files';
+import { loadSeedFiles } from '../src/seed/load-seed';
 import { writeSeed } from '../src/seed/write-seed';
 import { ingestFolder } from '../src/mentions/ingest-source';
 import { NameIndexCache } from '../src/mentions/name-index-cache';
@@ -40,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
   }, new CypherRegistry(path.join(root, 'cypher', 'queries'), QUERY_NAMES));
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
-    await writeSeed(db, readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir), { quiet: true });
+    await writeSeed(db, loadSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir), { quiet: true });
     await ingestFolder(db, new NameIndexCache(), config.corpusDir, { quiet: true, trusted: true });
   } finally {
     await db.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ingestFolder } from '../mentions/ingest-source';
 import { NameIndexCache } from '../mentions/name-index-cache';
 import { Logger } from 'pino';
-import { readSeedFiles } from '../seed/read-seed-files';
+import { loadSeedFiles } from '../seed/load-seed';
 import { writeSeed } from '../seed/write-seed';
 import { SourceCatalog } from '../graph/source/source-catalog';
 import { projectRoot } from '../util/project-root';
@@ -34,9 +34,9 @@ export async function bootstrapDatabase(db: Database, catalog: SourceCatalog, st
   state.schemaApplied = true;
   options.log.info({ statements }, 'schema applied');
   if (options.seedOnStart) {
-    const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), options.corpusDir);
+    const bundle = loadSeedFiles(path.join(root, 'cypher', 'seed'), options.corpusDir);
     const { skipped } = await writeSeed(db, bundle, { quiet: options.quiet });
-    options.log.info({ entities: bundle.entities.length, facts: bundle.facts.length, claims: bundle.claims.length, skipped }, skipped ? 'seed unchanged' : 'seed loaded');
+    options.log.info({ entities: bundle.entities.length, factRecords: bundle.rawFacts, statements: bundle.statements.length, claims: bundle.claims.length, skipped }, skipped ? 'seed unchanged' : 'seed loaded');
   }
   options.names?.invalidate();
   if (options.ingestCorpus && options.names && fs.existsSync(options.corpusDir)) {

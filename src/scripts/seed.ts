@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadConfig } from '../config';
 import { applySchema } from '../db/apply-schema';
 import { openDatabase } from '../db/open-database';
-import { readSeedFiles, SeedError } from '../seed/read-seed-files';
+import { SeedError } from '../seed/read-seed-files';
+import { loadSeedFiles } from '../seed/load-seed';
 import { writeSeed } from '../seed/write-seed';
 import { projectRoot } from '../util/project-root';
 
@@ -14,8 +15,8 @@ import { projectRoot } from '../util/project-root';
 async function main(): Promise<void> {
   const config = loadConfig();
   const root = projectRoot();
-  const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir);
-  process.stdout.write(`seed files valid: ${bundle.entities.length} entities, ${bundle.facts.length} facts, ${bundle.claims.length} claims, ${bundle.conflicts.length} attribute conflicts\n`);
+  const bundle = loadSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir);
+  process.stdout.write(`seed files valid: ${bundle.entities.length} entities, ${bundle.rawFacts} fact records as ${bundle.statements.length} statements, ${bundle.claims.length} claims, ${bundle.disagreements.length} disagreements ranked\n`);
   if (process.argv.includes('--check')) return;
   const { db, close } = await openDatabase(config, (m) => process.stderr.write(m + '\n'));
   try {

@@ -2,17 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { parsePartialDate, PRECISION_ORDER } from '../util/partial-date';
+import { parsePartialDate } from '../util/partial-date';
 import {
   ClaimRecord, Citation, ENTITY_TYPES, EntityRecord, EntityType, FACT_TYPES, FactRecord, FactType,
-  LANGUAGES, NAME_KINDS, NameRecord, SeedBundle,
+  LANGUAGES, NAME_KINDS, NameRecord, Rank, RankOverride, RANKS, SeedBundle, SOURCE_KINDS, SourceKind,
 } from './seed-model';
 
 /** A seed file problem, named by file and record so it can be fixed at once. */
 export class SeedError extends Error {}
 
 /** Part of the seed hash; bump when write-seed stores facts differently. */
-export const LOADER_VERSION = 'loader-4';
+export const LOADER_VERSION = 'loader-5-statements';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -74,15 +74,15 @@ function readNames(file: string, id: string, raw: unknown): NameRecord[] {
   });
 }
 
-/** True when two EDTF dates can denote the same day (one may be more precise than the other). */
-function refines(a: string, b: string): boolean {
-  const x = parsePartialDate(a);
-  const y = parsePartialDate(b);
-  return Boolean(x && y && x.earliest <= y.latest && y.earliest <= x.latest);
-}
+/** Entity attributes whose values sources may give differently: each file's value is kept. */
+const STATED_FIELDS = ['start', 'end', 'date', 'meetingKind', 'documentKind', 'ordinal'] as const;
 
-function finer(a: string, b: string): string {
-  return PRECISION_ORDER.indexOf(parsePartialDate(b)!.precision) < PRECISION_ORDER.indexOf(parsePartialDate(a)!.precision) ? b : a;
+function readOverride(file: string, id: string, raw: any): RankOverride | undefined {
+  if (raw.rank === undefined && raw.rankReason === undefined) return undefined;
+  const rank = String(raw.rank ?? '').toUpperCase() as Rank;
+  if (!RANKS.includes(rank)) fail(file, id, `rank "${raw.rank ?? ''}" is not one of ${RANKS.map((r) => r.toLowerCase()).join(', ')}`);
+  const reason = text(raw.rankReason) ?? fail(file, id, 'a rank given in a file needs a rankReason (why this record is ranked so)');
+  return { rank, reason };
 }
 
 /** Collapses whitespace so a quote written on one line matches a text that breaks lines. */
@@ -100,14 +100,15 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
   const entities = new Map<string, EntityRecord>();
   const facts = new Map<string, FactRecord>();
   const claims = new Map<string, ClaimRecord>();
-  const conflicts: ClaimRecord[] = [];
   // The hash decides whether a store already holds this seed: bump LOADER_VERSION when the way
   // facts are written changes, so existing stores reload.
   const hash = crypto.createHash('sha256').update(LOADER_VERSION);
 
   const mergeEntity = (file: string, record: EntityRecord) => {
+    const stated = STATED_FIELDS.filter((f) => record[f] !== undefined)
+      .map((field) => ({ field, value: String(record[field]), file, citations: [...record.citations] }));
     const existing = entities.get(record.key);
-    if (!existing) { entities.set(record.key, record); return; }
+    if (!existing) { entities.set(record.key, { ...record, stated }); return; }
     if (existing.type !== record.type) fail(file, record.key, `declared as ${record.type} here but as ${existing.type} in ${existing.files[0]}`);
     for (const name of record.names) {
       if (!existing.names.some((n) => n.text === name.text && n.lang === name.lang)) existing.names.push(name);
@@ -115,19 +116,12 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
     for (const c of record.citations) {
       if (!existing.citations.some((e) => e.source === c.source && e.quote === c.quote)) existing.citations.push(c);
     }
-    for (const field of ['description', 'meetingKind', 'documentKind', 'ordinal', 'start', 'end', 'url', 'language', 'date', 'author', 'publisher', 'title'] as const) {
-      const mine = record[field];
-      if (mine === undefined) continue;
-      const theirs = existing[field];
-      if (theirs === undefined) (existing as any)[field] = mine;
-      else if ((field === 'start' || field === 'end' || field === 'date') && refines(String(theirs), String(mine))) {
-        // One file gives the same date more precisely (2004 and 2004-10-22): keep the finer, no conflict.
-        (existing as any)[field] = finer(String(theirs), String(mine));
-      } else if (String(theirs) !== String(mine) && field !== 'description') {
-        // Two files disagree: keep the first as the attribute, and both values as claims with their sources.
-        conflicts.push({ key: `${record.key}-${field}-${conflicts.length + 1}`, subject: record.key, property: field, value: String(mine), citations: record.citations, file, note: `differs from ${String(theirs)} (${existing.files[0]})` });
-      }
+    // Attributes: the first file's value stands for now; every file's value is kept in `stated`
+    // and the rank rule (reconcile.ts) decides which one the entity shows.
+    for (const field of [...STATED_FIELDS, 'description', 'url', 'language', 'author', 'publisher', 'title', 'kind'] as const) {
+      if (record[field] !== undefined && existing[field] === undefined) (existing as any)[field] = record[field];
     }
+    existing.stated!.push(...stated);
     existing.files.push(file);
   };
 
@@ -144,12 +138,14 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
     for (const s of doc.sources ?? []) {
       const id = text(s?.id) ?? fail(rel, '(source)', 'a source needs an id');
       if (!KEY.test(id)) fail(rel, id, 'source id may hold only letters, digits, _ . -');
+      const kind = text(s.kind) as SourceKind | undefined;
+      if (kind !== undefined && !SOURCE_KINDS.includes(kind)) fail(rel, id, `kind "${kind}" is not one of ${SOURCE_KINDS.join(', ')}`);
       const names: NameRecord[] = [{ text: text(s.title) ?? id, lang: text(s.language) ?? 'en', kind: 'label' }];
       if (text(s.title) && (s.language ?? 'en') !== 'en') names.push({ text: id, lang: 'en', kind: 'alias' });
       mergeEntity(rel, {
         key: id, type: 'Source', names, title: text(s.title), url: text(s.url), language: text(s.language),
         date: checkDate(rel, id, 'date', s.date), author: text(s.author), publisher: text(s.publisher),
-        corpus: !text(s.url), description: text(s.description), citations: readCitations(rel, id, s.citations, false), files: [rel],
+        corpus: !text(s.url), kind, description: text(s.description), citations: readCitations(rel, id, s.citations, false), files: [rel],
       });
     }
     for (const e of doc.entities ?? []) {
@@ -176,7 +172,7 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
         key: id, type, from: String(f.from), to: String(f.to),
         start: checkDate(rel, id, 'start', f.start), end: checkDate(rel, id, 'end', f.end), attested: checkDate(rel, id, 'attested', f.attested),
         role: text(f.role), area: text(f.area), level: text(f.level), note: text(f.note),
-        citations: readCitations(rel, id, f.citations, true), file: rel,
+        admittedAt: text(f.admittedAt), override: readOverride(rel, id, f), citations: readCitations(rel, id, f.citations, true), file: rel,
       });
     }
     for (const c of doc.claims ?? []) {
@@ -186,7 +182,7 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
       claims.set(id, {
         key: id, subject: String(c.subject), property: String(c.property),
         value: typeof c.value === 'number' ? c.value : String(Array.isArray(c.value) ? c.value.join(', ') : c.value),
-        date: checkDate(rel, id, 'date', c.date), note: text(c.note), citations: readCitations(rel, id, c.citations, true), file: rel,
+        date: checkDate(rel, id, 'date', c.date), note: text(c.note), override: readOverride(rel, id, c), citations: readCitations(rel, id, c.citations, true), file: rel,
       });
     }
   }
@@ -194,6 +190,10 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
   // References: every fact end, claim subject and citation source must exist.
   for (const f of facts.values()) {
     for (const end of [f.from, f.to]) if (!entities.has(end)) fail(f.file, f.key, `refers to unknown entity "${end}"`);
+    if (f.admittedAt !== undefined) {
+      if (f.type !== 'MEMBER_OF') fail(f.file, f.key, 'admittedAt is a qualifier of MEMBER_OF facts only');
+      if (entities.get(f.admittedAt)?.type !== 'Meeting') fail(f.file, f.key, `admittedAt "${f.admittedAt}" is not a declared meeting`);
+    }
   }
   for (const c of claims.values()) if (!entities.has(c.subject)) fail(c.file, c.key, `subject "${c.subject}" is not a declared entity`);
   const corpusTexts = new Map<string, string>();
@@ -217,5 +217,5 @@ export function readSeedFiles(dir: string, corpusDir?: string): SeedBundle {
   for (const f of facts.values()) checkCitations(f.file, f.key, f.citations);
   for (const c of claims.values()) checkCitations(c.file, c.key, c.citations);
 
-  return { entities: [...entities.values()], facts: [...facts.values()], claims: [...claims.values()], conflicts, hash: hash.digest('hex').slice(0, 16) };
+  return { entities: [...entities.values()], facts: [...facts.values()], claims: [...claims.values()], hash: hash.digest('hex').slice(0, 16) };
 }

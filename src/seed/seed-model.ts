@@ -14,6 +14,18 @@ export const LANGUAGES = ['en', 'tr', 'ru', 'zh', 'kk', 'fa', 'ar'] as const;
 
 export interface Citation { source: string; quote: string }
 
+/** Wikidata's ranks: the best-supported value PREFERRED, a contradicted or withdrawn one DEPRECATED. */
+export const RANKS = ['PREFERRED', 'NORMAL', 'DEPRECATED'] as const;
+export type Rank = (typeof RANKS)[number];
+
+/** What kind of publisher a source is; the first three count as primary for the rank rule. */
+export const SOURCE_KINDS = ['official', 'government', 'news', 'commentary', 'reference'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const PRIMARY_SOURCE_KINDS: readonly SourceKind[] = ['official', 'government', 'news'];
+
+/** A seed file's own decision on one record, which the rank rule then respects. */
+export interface RankOverride { rank: Rank; reason: string }
+
 export interface NameRecord {
   text: string;
   lang: string;
@@ -40,9 +52,16 @@ export interface EntityRecord {
   publisher?: string;
   title?: string;
   corpus?: boolean;
+  /** Source records only: official, government, news, commentary or reference (see rank rule). */
+  kind?: SourceKind;
   citations: Citation[];
   files: string[];
+  /** Every value a file gives for an attribute, kept so the rank rule can choose among them. */
+  stated?: StatedValue[];
 }
+
+/** One file's value of one entity attribute (a meeting's start, a document's kind), with its citations. */
+export interface StatedValue { field: string; value: string; file: string; citations: Citation[] }
 
 export interface FactRecord {
   key: string;
@@ -56,6 +75,9 @@ export interface FactRecord {
   area?: string;
   level?: string;
   note?: string;
+  /** MEMBER_OF: the meeting that admitted the member. */
+  admittedAt?: string;
+  override?: RankOverride;
   citations: Citation[];
   file: string;
 }
@@ -67,6 +89,7 @@ export interface ClaimRecord {
   value: string | number;
   date?: string;
   note?: string;
+  override?: RankOverride;
   citations: Citation[];
   file: string;
 }
@@ -76,7 +99,5 @@ export interface SeedBundle {
   entities: EntityRecord[];
   facts: FactRecord[];
   claims: ClaimRecord[];
-  /** Entity attributes that two files give differently: each value is kept as a claim. */
-  conflicts: ClaimRecord[];
   hash: string;
 }

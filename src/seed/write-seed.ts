@@ -1,8 +1,9 @@
 import { Database } from '../db/database';
 import { foldName } from '../util/fold-name';
-import { parsePartialDate, validitySpan } from '../util/partial-date';
+import { parsePartialDate } from '../util/partial-date';
 import { createProgress } from '../util/progress';
-import { ENTITY_TYPES, EntityRecord, FACT_TYPES, FactRecord, SeedBundle } from './seed-model';
+import { ReconciledGraph, StatementRecord } from './reconcile';
+import { ENTITY_TYPES, FACT_TYPES } from './seed-model';
 
 const day = (edtf?: string, which: 'earliest' | 'latest' = 'earliest') => {
   const parsed = edtf ? parsePartialDate(edtf) : null;
@@ -15,27 +16,12 @@ const citationProps = (citations: { source: string; quote: string }[]) => ({
   quotes: citations.map((c) => c.quote),
 });
 
-/** Facts that happen at a meeting: without dates of their own they hold while the meeting does. */
-const MEETING_EVENTS = new Set(['ATTENDED', 'HOSTED', 'SPOKE_AT', 'HELD_IN', 'MET_WITH']);
-/** Facts that begin at a meeting and last: without dates of their own they hold from its start. */
-const MEETING_OUTCOMES = new Set(['ADOPTED_AT', 'PART_OF']);
-
-/** The asOf span of a fact: its own dates, else the dates of the meeting it is about. */
-export function factValidity(f: FactRecord, entities: Map<string, EntityRecord>): { validFrom: string | null; validTo: string | null } {
-  if (f.start || f.end || f.attested) return validitySpan(f.start, f.end, f.attested);
-  const meeting = [entities.get(f.to), entities.get(f.from)].find((e) => e?.type === 'Meeting' && e.start);
-  if (!meeting) return { validFrom: null, validTo: null };
-  if (MEETING_EVENTS.has(f.type)) return { validFrom: day(meeting.start), validTo: day(meeting.end ?? meeting.start, 'latest') };
-  if (MEETING_OUTCOMES.has(f.type)) return { validFrom: day(meeting.start), validTo: null };
-  return { validFrom: null, validTo: null };
-}
-
 /**
- * Writes a validated bundle in ONE transaction (all or nothing) with MERGE on keys, so a second
+ * Writes a reconciled bundle in ONE transaction (all or nothing) with MERGE on keys, so a second
  * load changes nothing. Seeded items carry the bundle hash; seeded items of an older bundle that
  * the files no longer hold are removed, while data written by the API or ingest is left alone.
  */
-export async function writeSeed(db: Database, bundle: SeedBundle, options: { quiet?: boolean } = {}): Promise<{ skipped: boolean }> {
+export async function writeSeed(db: Database, bundle: ReconciledGraph, options: { quiet?: boolean } = {}): Promise<{ skipped: boolean }> {
   const [current] = await db.runText<{ hash: string | null }>(
     'OPTIONAL MATCH (m:SeedMeta {key: "seed"}) RETURN m.hash AS hash', {});
   if (current?.hash === bundle.hash) return { skipped: true };
@@ -79,18 +65,10 @@ MERGE (e)-[:HAS_NAME]->(n)`,
   }
   const byKey = new Map(bundle.entities.map((e) => [e.key, e]));
   for (const type of FACT_TYPES) {
-    const rows = bundle.facts.filter((f) => f.type === type).map((f) => {
-      const span = factValidity(f, byKey);
-      return {
-        from: f.from, to: f.to, key: f.key,
-        props: {
-          factId: f.key, start: f.start ?? null, end: f.end ?? null, attested: f.attested ?? null,
-          role: f.role ?? null, area: f.area ?? null, level: f.level ?? null, note: f.note ?? null,
-          ...citationProps(f.citations), origin: 'seed', seed, file: f.file,
-        },
-        validFrom: span.validFrom, validTo: span.validTo,
-      };
-    });
+    const rows = bundle.statements.filter((f) => f.type === type).map((f) => ({
+      from: f.from, to: f.to, key: f.key, validFrom: f.validFrom, validTo: f.validTo,
+      props: { ...statementProps(f), admittedAtName: f.admittedAt ? byKey.get(f.admittedAt)?.names[0]?.text ?? null : null, origin: 'seed', seed },
+    }));
     if (rows.length === 0) continue;
     statements.push({
       cypher: `UNWIND $rows AS row
@@ -102,13 +80,26 @@ SET r += row.props,
       params: { rows },
     });
   }
-  const conflictKeys = new Set(bundle.conflicts.map((c) => c.key));
-  const claimRows = [...bundle.claims, ...bundle.conflicts].map((c) => ({
+  statements.push({
+    cypher: `UNWIND $rows AS row
+MERGE (d:Disagreement {key: row.key})
+SET d += row, d.origin = 'seed', d.seed = $seed`,
+    params: {
+      seed,
+      rows: bundle.disagreements.map((d) => ({
+        key: d.key, subject: d.subject, object: d.object ?? null, relation: d.relation ?? null, statement: d.statement ?? null,
+        property: d.property, chosen: d.chosen ?? null, reason: d.reason, overridden: d.overridden,
+        values: d.values.map((v) => v.value), valueRanks: d.values.map((v) => v.rank), valueReasons: d.values.map((v) => v.reason ?? ''),
+        valueSources: d.values.map((v) => v.sources.join(',')),
+      })),
+    },
+  });
+  const claimRows = bundle.claims.map((c) => ({
     key: c.key, subject: c.subject,
     props: {
       property: c.property, value: String(c.value), numericValue: typeof c.value === 'number' ? c.value : null,
       date: c.date ?? null, dateMin: day(c.date), dateMax: day(c.date, 'latest'), note: c.note ?? null,
-      conflict: conflictKeys.has(c.key), ...citationProps(c.citations), origin: 'seed', seed, file: c.file,
+      conflict: c.conflict, rank: c.rank, rankReason: c.rankReason ?? null, ...citationProps(c.citations), origin: 'seed', seed, file: c.file,
     },
   }));
   statements.push({
@@ -122,11 +113,39 @@ MERGE (c)-[:ABOUT]->(s)`,
   });
   // Seeded items that an older version of the files held, and this one does not.
   statements.push({ cypher: `MATCH ()-[r]->() WHERE r.origin = 'seed' AND r.seed <> $seed DELETE r`, params: { seed } });
-  statements.push({ cypher: `MATCH (n) WHERE (n:Name OR n:Claim OR n:Entity) AND n.origin = 'seed' AND n.seed <> $seed DETACH DELETE n`, params: { seed } });
-  statements.push({ cypher: `MERGE (m:SeedMeta {key: "seed"}) SET m.hash = $seed, m.loadedAt = datetime()`, params: { seed } });
+  statements.push({ cypher: `MATCH (n) WHERE (n:Name OR n:Claim OR n:Entity OR n:Disagreement) AND n.origin = 'seed' AND n.seed <> $seed DETACH DELETE n`, params: { seed } });
+  statements.push({ cypher: `MERGE (m:SeedMeta {key: "seed"}) SET m.hash = $seed, m.loadedAt = datetime(), m += $counts`, params: { seed, counts: seedCounts(bundle) } });
 
   const progress = options.quiet ? undefined : createProgress('seed', statements.length);
   await db.writeTransaction(statements, (done) => progress?.tick(done));
-  progress?.finish(`${bundle.entities.length} entities, ${bundle.facts.length} facts, ${bundle.claims.length} claims, ${bundle.conflicts.length} attribute conflicts`);
+  const counts = seedCounts(bundle);
+  progress?.finish(`${bundle.entities.length} entities, ${counts.rawFacts} fact records as ${counts.statements} statements, ${bundle.claims.length} claims, ${counts.disagreements} disagreements (${counts.overridden} decided by a file)`);
   return { skipped: false };
+}
+
+/** What reconciliation did, stored on the seed's meta node for GraphStats. */
+export function seedCounts(bundle: ReconciledGraph) {
+  return {
+    rawFacts: bundle.rawFacts, statements: bundle.statements.length,
+    truthyStatements: bundle.statements.filter((s) => s.truthy).length,
+    derivedEnds: bundle.statements.filter((s) => s.endDerived).length,
+    disagreements: bundle.disagreements.length, overridden: bundle.disagreements.filter((d) => d.overridden).length,
+  };
+}
+
+/** The stored form of a statement: Neo4j lists hold no nulls, so absent values are ''. */
+function statementProps(f: StatementRecord) {
+  const refs = f.references;
+  return {
+    factId: f.key, factIds: f.factIds, start: f.start ?? null, end: f.end ?? null, attested: f.attested ?? null,
+    role: f.role ?? null, area: f.area ?? null, level: f.level ?? null, note: f.note ?? null, admittedAt: f.admittedAt ?? null,
+    rank: f.rank, rankReason: f.rankReason ?? null, truthy: f.truthy,
+    endDerived: Boolean(f.endDerived), endRule: f.endDerived?.rule ?? null, endSuccessor: f.endDerived?.successor ?? null,
+    ...citationProps(f.citations),
+    refFactIds: refs.map((r) => r.factId), refFiles: refs.map((r) => r.file), refSources: refs.map((r) => r.source),
+    refQuotes: refs.map((r) => r.quote), refStarts: refs.map((r) => r.start ?? ''), refEnds: refs.map((r) => r.end ?? ''),
+    refAttested: refs.map((r) => r.attested ?? ''), refLevels: refs.map((r) => r.level ?? ''),
+    refRanks: refs.map((r) => r.rank), refReasons: refs.map((r) => r.reason ?? ''),
+    file: f.references[0]?.file ?? null,
+  };
 }

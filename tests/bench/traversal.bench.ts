@@ -15,7 +15,7 @@ import { LIMITS } from '../../src/graph/research/research.service';
 import { startApp } from '../../src/http/app';
 import { ingestFolder } from '../../src/mentions/ingest-source';
 import { NameIndexCache } from '../../src/mentions/name-index-cache';
-import { readSeedFiles } from '../../src/seed/read-seed-files';
+import { loadSeedFiles } from '../../src/seed/load-seed';
 import { writeSeed } from '../../src/seed/write-seed';
 import { writeSynthetic } from '../../src/synthetic/generate-synthetic';
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await applySchema(db, path.join(root, 'cypher', 'schema'));
-    await writeSeed(db, readSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir));
+    await writeSeed(db, loadSeedFiles(path.join(root, 'cypher', 'seed'), config.corpusDir));
     await ingestFolder(db, names, config.corpusDir, { trusted: true });
     await refreshCatalog(db, catalog);
     let counter = 0;

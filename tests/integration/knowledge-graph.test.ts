@@ -70,9 +70,11 @@ describe('Chairmanships', () => {
     const { data, errors } = await server.operation('Chairmanships', { organization: 'CICA' });
     expect(errors).toBeUndefined();
     const terms = data.chairmanships;
-    const kazEnd = terms.find((t: any) => t.other.key === 'KAZ' && t.end?.text === '2010-06');
-    expect(kazEnd).toBeDefined();
-    const turkey = terms.find((t: any) => t.other.key === 'TUR' && t.start?.text === '2010-06');
+    // One statement per term: 000's and 002's "June 2010" is a reference on the term that the public record dates to the day.
+    const kaz = terms.find((t: any) => t.other.key === 'KAZ' && t.end?.text === '2010-06-08');
+    expect(kaz.references.filter((r: any) => r.end?.text === '2010-06').map((r: any) => r.citation.source)).toEqual(expect.arrayContaining([S000, S002]));
+    const turkey = terms.find((t: any) => t.other.key === 'TUR');
+    expect(turkey.start.text).toBe('2010-06-08');
     expect(turkey.citations[0].source).toBe(S000);
     const china = terms.find((t: any) => t.other.key === 'CHN' && t.start?.text?.startsWith('2014'));
     expect(china).toBeDefined();
@@ -90,7 +92,10 @@ describe('Summits', () => {
     expect(sixth.meeting.cities.map((c: any) => c.key)).toContain('city-astana');
     expect(sixth.meeting.hosts.map((h: any) => h.other.key)).toEqual(expect.arrayContaining(['KAZ']));
     const heads = sixth.meeting.attendees.filter((a: any) => a.level === 'head of state').map((a: any) => a.other.key);
-    expect(heads).toEqual(expect.arrayContaining(['TUR', 'AZE', 'UZB', 'KGZ', 'TJK', 'RUS', 'IRN', 'IRQ', 'QAT', 'PSE', 'PAK']));
+    expect(heads).toEqual(expect.arrayContaining(['TUR', 'AZE', 'UZB', 'KGZ', 'TJK', 'RUS', 'IRN', 'IRQ', 'QAT', 'PSE']));
+    // 004 calls Pakistan's delegation head of state; two public reports name its prime minister: the rule prefers them.
+    const pakistan = sixth.meeting.attendees.find((a: any) => a.other.key === 'PAK');
+    expect(pakistan.level).toBe('head of government');
     const vice = sixth.meeting.attendees.filter((a: any) => a.level === 'vice president').map((a: any) => a.other.key);
     expect(vice).toEqual(expect.arrayContaining(['CHN', 'VNM']));
     expect(sixth.meeting.documents.map((d: any) => d.other.name).join(' | ')).toMatch(/Astana Declaration on Transformation of CICA/);
@@ -144,10 +149,12 @@ describe('SourceProfile', () => {
     const { data } = await server.operation('SourceProfile', { id: S002 });
     expect(data.source.language).toBe('en');
     expect(data.source.date.text).toBe('2015-11-11');
-    const listed = data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && s.attested?.text === '2015-11-11');
+    // 002's own values are on its references (the statements reconcile every source's record).
+    const own = (s: any) => s.references.filter((r: any) => r.citation.source === S002);
+    const listed = data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && own(s).some((r: any) => r.attested?.text === '2015-11-11'));
     expect(listed.map((s: any) => s.subject.key).sort()).toEqual([...MEMBERS_2015, ...OBSERVERS_2015].sort());
     // 002 also dates the end of Australia's and Lebanon's observer status (absent from its list).
-    expect([...new Set(data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && s.end).map((s: any) => s.subject.key))].sort()).toEqual(['AUS', 'LBN']);
+    expect([...new Set(data.source.supports.filter((s: any) => s.type === 'MEMBER_OF' && own(s).some((r: any) => r.end)).map((s: any) => s.subject.key))].sort()).toEqual(['AUS', 'LBN']);
     expect(data.source.supports.filter((s: any) => s.type === 'COORDINATED').map((s: any) => s.subject.key).sort())
       .toEqual(['AZE', 'IRN', 'ISR', 'KAZ', 'KOR', 'MNG', 'RUS', 'THA', 'TJK', 'TUR']);
   });
@@ -166,12 +173,15 @@ describe('Documents, Coordinators, Meetings', () => {
     expect(act.adoption.some((a: any) => a.citations.some((c: any) => c.source === S000))).toBe(true);
   });
 
-  it('keeps both dates of the first summit, where the Almaty Act was adopted: 4 July 2002 (000) and 4 June 2002 (public)', async () => {
-    const { data } = await server.graphql('{ meeting(name: "cica-summit-1") { start { text } claims { property value conflict citations { source } } } }');
-    expect(data.meeting.start.text).toBe('2002-07-04');
-    const other = data.meeting.claims.find((c: any) => c.property === 'start');
-    expect(other).toMatchObject({ value: '2002-06-04', conflict: true });
-    expect(other.citations[0].source).toMatch(/^web-/);
+  it('dates the first summit 4 June 2002 (the CICA site) and keeps 000\'s 4 July 2002 as a lower-ranked claim', async () => {
+    const { data } = await server.graphql('{ meeting(name: "cica-summit-1") { start { text } claims { property value conflict rank rankReason citations { source } } } }');
+    expect(data.meeting.start.text).toBe('2002-06-04');
+    const starts = data.meeting.claims.filter((c: any) => c.property === 'start');
+    expect(starts.find((c: any) => c.value === '2002-06-04')).toMatchObject({ rank: 'PREFERRED', conflict: true });
+    const july = starts.find((c: any) => c.value === '2002-07-04');
+    expect(july).toMatchObject({ rank: 'DEPRECATED', conflict: true });
+    expect(july.citations.map((c: any) => c.source)).toEqual([S000]);
+    expect(july.rankReason).toMatch(/outweighed by 2002-06-04/);
   });
 
   it('lists the ten coordinator states of source 002', async () => {

@@ -1,12 +1,12 @@
-// Counts of what the graph holds, facts per source, and the material for finding conflicts.
+// Counts of what the graph holds (truthy statements), facts per source, and the disagreements the loader ranked.
 // Params: none. Returns one row: entitiesByType, relationshipsByType, factsPerSource, names, mentions,
-//   claims (all claims, minimal), repeated (facts stated more than once for the same pair and role).
+//   claims (count), disagreements (Disagreement nodes), reconciliation (counts on the seed meta node).
 CALL () {
   MATCH (e:Entity) WITH e.type AS key, count(*) AS count ORDER BY key
   RETURN collect({key: key, count: count}) AS entitiesByType
 }
 CALL () {
-  MATCH ()-[r]->() WHERE r.factId IS NOT NULL
+  MATCH ()-[r]->() WHERE r.factId IS NOT NULL AND coalesce(r.truthy, true)
   WITH type(r) AS key, count(*) AS count ORDER BY count DESC, key
   RETURN collect({key: key, count: count}) AS relationshipsByType
 }
@@ -23,15 +23,16 @@ CALL () {
 }
 CALL () { MATCH (n:Name) RETURN count(n) AS names }
 CALL () { MATCH ()-[m:MENTIONS]->() RETURN coalesce(sum(m.count), 0) AS mentions }
+CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
 CALL () {
-  MATCH (c:Claim)-[:ABOUT]->(s:Entity)
-  RETURN collect({key: c.key, subject: s.key, subjectName: s.name, property: c.property, value: c.value, date: c.date, conflict: c.conflict, note: c.note, sources: c.sources}) AS claims
+  MATCH (d:Disagreement)
+  OPTIONAL MATCH (s:Entity {key: d.subject})
+  OPTIONAL MATCH (o:Entity {key: d.object})
+  WITH d, s, o ORDER BY d.key
+  RETURN collect(d {.*, subjectName: coalesce(s.name, d.subject), objectName: o.name}) AS disagreements
 }
 CALL () {
-  MATCH (a:Entity)-[r]->(b:Entity) WHERE r.factId IS NOT NULL
-  WITH type(r) AS type, a, b, r.role AS role, r.area AS area,
-       collect({factId: r.factId, start: r.start, end: r.end, validFrom: toString(r.validFrom), validTo: toString(r.validTo), sources: r.sources}) AS records
-  WHERE size(records) > 1
-  RETURN collect({type: type, from: a.name, to: b.name, role: coalesce(role, area), records: records}) AS repeated
+  OPTIONAL MATCH (m:SeedMeta {key: "seed"})
+  RETURN m {.rawFacts, .statements, .truthyStatements, .derivedEnds} AS reconciliation
 }
-RETURN entitiesByType, relationshipsByType, factsPerSource, names, mentions, claims, repeated
+RETURN entitiesByType, relationshipsByType, factsPerSource, names, mentions, claims, disagreements, reconciliation

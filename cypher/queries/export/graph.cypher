@@ -1,4 +1,4 @@
-// The whole graph for export: every entity, every fact relationship (valid on $asOf when given), every claim.
+// The whole graph for export (the truthy view): every entity, every truthy fact relationship (valid on $asOf when given), every claim.
 // Params: $asOf (ISO day or null). Returns one row: nodes, edges, claims.
 CALL () {
   MATCH (e:Entity) WITH e ORDER BY e.type, e.key
@@ -6,14 +6,14 @@ CALL () {
 }
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE r.factId IS NOT NULL
+  WHERE r.factId IS NOT NULL AND coalesce(r.truthy, true)
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
   WITH a, r, b ORDER BY r.factId
   RETURN collect({type: type(r), from: a.key, to: b.key,
-    props: r {.factId, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .sources, .quotes}}) AS edges
+    props: r {.factId, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .sources, .quotes, .rank, .rankReason, .endDerived, .endRule, .admittedAt}}) AS edges
 }
 CALL () {
   MATCH (c:Claim)-[:ABOUT]->(s:Entity) WITH c, s ORDER BY c.key
-  RETURN collect(c {.key, .property, .value, .numericValue, .date, .note, .conflict, .sources, .quotes, subject: s.key}) AS claims
+  RETURN collect(c {.key, .property, .value, .numericValue, .date, .note, .conflict, .rank, .rankReason, .sources, .quotes, subject: s.key}) AS claims
 }
 RETURN nodes, edges, claims

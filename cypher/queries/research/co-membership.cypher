@@ -6,7 +6,7 @@ WITH 1 AS start
 WITH c WHERE c IS NOT NULL
 CALL (c) {
   MATCH (c)-[r1:MEMBER_OF|OBSERVER_AT|ATTENDED|HOSTED|HELD_OFFICE|COORDINATED|CHAIRED]->(via:Entity)<-[r2:MEMBER_OF|OBSERVER_AT|ATTENDED|HOSTED|HELD_OFFICE|COORDINATED|CHAIRED]-(o:Entity)
-  WHERE o <> c AND o.type IN ['State', 'Organization']
+  WHERE o <> c AND o.type IN ['State', 'Organization'] AND coalesce(r1.truthy, true) AND coalesce(r2.truthy, true)
     AND ($asOf IS NULL OR ((r1.validFrom IS NULL OR r1.validFrom <= date($asOf)) AND (r1.validTo IS NULL OR r1.validTo >= date($asOf))
                        AND (r2.validFrom IS NULL OR r2.validFrom <= date($asOf)) AND (r2.validTo IS NULL OR r2.validTo >= date($asOf))))
   WITH o, via, collect(DISTINCT CASE

@@ -10,7 +10,7 @@ WITH a, b
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = allShortestPaths((a)-[rels*..{{maxHops}}]-(b))
-  WHERE all(r IN rels WHERE type(r) IN $types
+  WHERE all(r IN rels WHERE type(r) IN $types AND coalesce(r.truthy, true)
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf)))))
   WITH p LIMIT $maxPaths
   RETURN collect({

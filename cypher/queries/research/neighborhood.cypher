@@ -7,7 +7,7 @@ WITH c WHERE c IS NOT NULL
 CALL (c) {
   // Distinct end nodes only, so Neo4j prunes the expansion instead of listing every path.
   MATCH (c)-[rels*1..{{depth}}]-(x:Entity)
-  WHERE x <> c AND all(r IN rels WHERE type(r) IN $types
+  WHERE x <> c AND all(r IN rels WHERE type(r) IN $types AND coalesce(r.truthy, true)
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf)))))
   WITH DISTINCT x LIMIT $nodeLimit + 1
   RETURN collect(x) AS others
@@ -16,7 +16,7 @@ WITH c, [c] + others[..$nodeLimit] AS kept, size(others) > $nodeLimit AS nodesTr
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE b IN kept AND type(r) IN $types
+  WHERE b IN kept AND type(r) IN $types AND coalesce(r.truthy, true)
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
   WITH r, a, b LIMIT $edgeLimit + 1
   RETURN collect({type: type(r), from: a.key, to: b.key, props: properties(r)}) AS edges

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type';
+import { Rank } from './enums';
 import { PartialDateType } from './partial-date.type';
 
 @ObjectType({ description: 'A value a source states (such as "twenty-four members"), kept as stated with its source and date' })
@@ -30,4 +31,10 @@ export class Claim {
 
   @Field(() => [Citation])
   citations: Citation[];
+
+  @Field(() => Rank, { description: 'PREFERRED: the value the graph shows where sources disagree; DEPRECATED: outweighed' })
+  rank: Rank;
+
+  @Field(() => String, { nullable: true, description: 'Why the rank is not NORMAL' })
+  rankReason?: string | null;
 }

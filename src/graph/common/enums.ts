@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { ENTITY_TYPES, FACT_TYPES } from '../../seed/seed-model';
+import { ENTITY_TYPES, FACT_TYPES, RANKS } from '../../seed/seed-model';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
@@ -18,3 +18,11 @@ registerEnumType(Direction, { name: 'Direction', description: 'OUT: the entity i
 
 export enum DatePrecision { DAY = 'DAY', MONTH = 'MONTH', YEAR = 'YEAR', INTERVAL = 'INTERVAL' }
 registerEnumType(DatePrecision, { name: 'DatePrecision', description: 'How precisely a date is known; INTERVAL: some time between earliest and latest' });
+
+/** Wikidata's ranks, on statements, references and claims. */
+export const Rank = asEnum(RANKS);
+export type Rank = keyof typeof Rank;
+registerEnumType(Rank, {
+  name: 'Rank',
+  description: 'PREFERRED: the best-supported of values that disagree (or the most precise of agreeing ones); NORMAL; DEPRECATED: contradicted or withdrawn, kept with its sources and reason (README "Ranks")',
+});

@@ -2,13 +2,43 @@ import { Field, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type';
 import { DateScalar } from './date.scalar';
 import { EntityRef } from './entity-ref.type';
-import { Direction, RelationType } from './enums';
+import { Direction, Rank, RelationType } from './enums';
 import { PartialDateType } from './partial-date.type';
+
+@ObjectType({ description: 'One source\'s record of a statement: its citation and the values as that source gives them (after Wikidata references)' })
+export class Reference {
+  @Field({ description: 'The seed record this reference comes from' })
+  factId: string;
+
+  @Field(() => Citation)
+  citation: Citation;
+
+  @Field(() => PartialDateType, { nullable: true, description: 'The start as this source gives it' })
+  start?: PartialDateType | null;
+
+  @Field(() => PartialDateType, { nullable: true, description: 'The end as this source gives it' })
+  end?: PartialDateType | null;
+
+  @Field(() => PartialDateType, { nullable: true, description: 'A date on which this source says it held' })
+  attested?: PartialDateType | null;
+
+  @Field(() => String, { nullable: true, description: 'For attendance: the level as this source gives it' })
+  level?: string | null;
+
+  @Field(() => Rank, { description: 'The rank of the values this source gives: DEPRECATED when they were outweighed' })
+  rank: Rank;
+
+  @Field(() => String, { nullable: true })
+  rankReason?: string | null;
+}
 
 @ObjectType({ description: 'A relationship between two entities with its qualifiers, time span and citations (after Wikidata statements)' })
 export class Statement {
-  @Field({ description: 'Stable id of the fact' })
+  @Field({ description: 'Stable id of the statement (the first of its seed records)' })
   factId: string;
+
+  /** Shown by default (Wikidata's truthy view): not DEPRECATED, and PREFERRED when one is. */
+  truthy: boolean;
 
   @Field(() => RelationType)
   type: RelationType;
@@ -52,8 +82,37 @@ export class Statement {
   @Field(() => DateScalar, { nullable: true, description: 'Last day asOf counts it as holding (null: still holds)' })
   validTo?: string | null;
 
-  @Field(() => [Citation])
+  @Field(() => [Citation], { description: 'One per source that states this fact' })
   citations: Citation[];
+
+  @Field(() => Rank, { description: 'DEPRECATED statements are hidden unless ranks asks for them' })
+  rank: Rank;
+
+  @Field(() => String, { nullable: true, description: 'Why the rank is not NORMAL' })
+  rankReason?: string | null;
+
+  @Field({ description: 'True when no source gives the end: a rule derived it from the statement that follows' })
+  endDerived: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The rule that derived the end (chair-succession, observer-to-member, office-succession)' })
+  endRule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The factId of the statement whose start ended this one' })
+  endSuccessor?: string | null;
+
+  @Field(() => EntityRef, { nullable: true, description: 'MEMBER_OF: the meeting that admitted the member' })
+  admittedAt?: EntityRef | null;
+
+  @Field(() => [String], { description: 'The seed records (one per source file) reconciled into this statement' })
+  factIds: string[];
+
+  @Field(() => [Reference], { description: 'Every source record of this statement, with the values as that source gives them and their rank' })
+  references: Reference[];
+}
+
+/** True when a statement is in the asked ranks; no ranks asked means the truthy view. */
+export function inRanks(statement: { rank: Rank; truthy: boolean }, ranks?: Rank[] | null): boolean {
+  return ranks && ranks.length > 0 ? ranks.includes(statement.rank) : statement.truthy;
 }
 
 /** True when a statement holds on a day, by the asOf rules of the README. */

@@ -4,7 +4,7 @@ import { Direction, RelationType } from '../common/enums';
 import { PartialDateType } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
 import { loadOrganization, membersOn } from '../organization/organization.service';
-import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, SummitAttendanceRow } from './dashboard.types';
+import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, RankedValue, ReconciliationStats, SummitAttendanceRow } from './dashboard.types';
 
 
 /** A row per year and role: the count on 31 December, and who joined or left during the year. */
@@ -42,33 +42,26 @@ function pickDate(dates: PartialDateType[], prefer: 'earliest' | 'latest'): Part
   return sorted[0] ?? null;
 }
 
-/** Statements of the same holder whose spans overlap describe one term (stated by several sources). */
-export function groupTerms(statements: Statement[]): Statement[][] {
-  const groups: Statement[][] = [];
-  const byHolder = new Map<string, Statement[]>();
-  for (const s of statements) byHolder.set(s.other.key, [...(byHolder.get(s.other.key) ?? []), s]);
-  for (const list of byHolder.values()) {
-    const open: Statement[][] = [];
-    for (const s of list) {
-      const overlapping = open.filter((g) => g.some((t) => (t.validFrom ?? '0000') <= (s.validTo ?? '9999') && (s.validFrom ?? '0000') <= (t.validTo ?? '9999')));
-      const merged = overlapping.flat().concat(s);
-      for (const g of overlapping) open.splice(open.indexOf(g), 1);
-      open.push(merged);
-    }
-    groups.push(...open);
-  }
-  return groups;
+/** A statement as each of its seed records gives it (the merge: false view of the timelines). */
+function perRecord(s: Statement): Statement[] {
+  return [...new Set(s.references.map((r) => r.factId))].map((factId) => {
+    const refs = s.references.filter((r) => r.factId === factId);
+    return Object.assign(new Statement(), s, {
+      factId, factIds: [factId], start: refs[0].start, end: refs[0].end, citations: refs.map((r) => r.citation), references: refs,
+    });
+  });
 }
 
 /**
- * A flat row per chairmanship term, in order. Records of the same holder whose spans overlap
- * are one term: its start and end are the most precise ones stated; merge: false gives a row per record.
+ * A flat row per chairmanship term, in order: one per statement, whose start and end the rank rule
+ * chose among its sources' values; merge: false gives a row per seed record.
  */
 export async function chairmanshipTimeline(ctx: AppContext, organization: string, merge = true): Promise<ChairTermRow[]> {
   const overview = await loadOrganization(ctx, organization);
   if (!overview) return [];
   const statements = overview.organization.statements([RelationType.CHAIRED], Direction.IN);
-  const groups = merge ? groupTerms(statements) : statements.map((s) => [s]);
+  // The loader already made one statement per term (reconcile.ts); merge: false shows its records.
+  const groups = (merge ? statements : statements.flatMap(perRecord)).map((s) => [s]);
   return groups.map((group) => {
     const start = pickDate(group.map((s) => s.start).filter(Boolean) as PartialDateType[], 'earliest');
     const end = pickDate(group.map((s) => s.end).filter(Boolean) as PartialDateType[], 'latest');
@@ -80,7 +73,7 @@ export async function chairmanshipTimeline(ctx: AppContext, organization: string
       start: start?.earliest ?? group.map((s) => s.validFrom).filter(Boolean).sort()[0] ?? null,
       end: end?.latest ?? null, startText: start?.text ?? null, endText: end?.text ?? null, precision,
       sources: [...new Set(group.flatMap((s) => s.citations.map((c) => c.source)))], factId: group.map((s) => s.factId).join(','),
-      records: group.length,
+      records: group.reduce((n, s) => n + s.factIds.length, 0),
     });
   }).sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.holder.localeCompare(b.holder));
 }
@@ -107,79 +100,37 @@ export async function summitAttendance(ctx: AppContext, organization: string): P
   return rows;
 }
 
-/** An approximate date ("mid-2014", 2014-06~) may be off by one unit of its precision. */
-function widened(text: string) {
-  const d = parsePartialDate(text);
-  if (!d || !d.approximate) return d;
-  const shift = (iso: string, sign: number) => {
-    const t = new Date(iso + 'T00:00:00Z');
-    if (d.precision === 'DAY') t.setUTCDate(t.getUTCDate() + sign * 7);
-    else if (d.precision === 'MONTH') t.setUTCMonth(t.getUTCMonth() + sign);
-    else t.setUTCFullYear(t.getUTCFullYear() + sign);
-    return t.toISOString().slice(0, 10);
-  };
-  return { ...d, earliest: shift(d.earliest, -1), latest: shift(d.latest, 1) };
-}
+const KINDS: Record<string, string> = { start: 'dates', end: 'dates', level: 'qualifier', role: 'qualifier', admittedAt: 'qualifier' };
 
-/** Whether two stated dates can denote the same moment (unstated dates agree with anything). */
-const overlaps = (a?: string | null, b?: string | null) => {
-  const x = a ? widened(a) : null;
-  const y = b ? widened(b) : null;
-  return !x || !y || (x.earliest <= y.latest && y.earliest <= x.latest);
-};
-
-/** Records whose spans share more than a boundary day are about the same term; others are separate terms. */
-function sameTerm(a: any, b: any): boolean {
-  return (a.validFrom ?? '0000') < (b.validTo ?? '9999') && (b.validFrom ?? '0000') < (a.validTo ?? '9999');
-}
-
-/**
- * Disagreements the graph records: the same fact (type, ends, role) dated incompatibly by
- * different records; the same claimed property with different values for overlapping dates;
- * and entity attributes two seed files give differently.
- */
-export function findConflicts(repeated: any[], claims: any[]): ConflictRow[] {
-  const rows: ConflictRow[] = [];
-  for (const group of repeated) {
-    const recs = group.records;
-    const clash = recs.some((a: any, i: number) => recs.slice(i + 1).some((b: any) => sameTerm(a, b)
-      && (!overlaps(a.start, b.start) || !overlaps(a.end, b.end))));
-    if (clash) {
-      rows.push(Object.assign(new ConflictRow(), {
-        kind: 'dates', subject: `${group.from} → ${group.to}`, property: group.type + (group.role ? ` (${group.role})` : ''),
-        values: recs.map((r: any) => `${r.start ?? '?'}–${r.end ?? ''} [${r.sources.join(', ')}]`), sources: [...new Set(recs.flatMap((r: any) => r.sources))] as string[],
-      }));
-    }
-  }
-  const byProperty = new Map<string, any[]>();
-  for (const c of claims) {
-    if (c.conflict) {
-      rows.push(Object.assign(new ConflictRow(), { kind: 'attribute', subject: c.subjectName, property: c.property, values: [`${c.value} [${c.sources.join(', ')}]`, c.note ?? ''], sources: c.sources }));
-      continue;
-    }
-    const key = `${c.subject}|${c.property}`;
-    byProperty.set(key, [...(byProperty.get(key) ?? []), c]);
-  }
-  for (const group of byProperty.values()) {
-    const clashing = group.filter((a, i) => group.some((b, j) => i !== j && a.value !== b.value && a.date && b.date && overlaps(a.date, b.date)));
-    if (clashing.length > 1 && group[0].property !== 'other') {
-      rows.push(Object.assign(new ConflictRow(), {
-        kind: 'count', subject: group[0].subjectName, property: group[0].property,
-        values: clashing.map((c) => `${c.value} on ${c.date} [${c.sources.join(', ')}]`), sources: [...new Set(clashing.flatMap((c) => c.sources))] as string[],
-      }));
-    }
-  }
-  return rows;
+/** The disagreements the loader ranked (Disagreement nodes), as rows with their decision. */
+export function toConflictRows(disagreements: any[]): ConflictRow[] {
+  return disagreements.map((d) => {
+    const ranked = (d.values as string[]).map((value, i) => Object.assign(new RankedValue(), {
+      value, rank: d.valueRanks[i], reason: d.valueReasons[i] || null, sources: d.valueSources[i] ? String(d.valueSources[i]).split(',') : [],
+    }));
+    return Object.assign(new ConflictRow(), {
+      kind: d.relation ? KINDS[d.property] ?? 'qualifier' : d.statement ? 'count' : 'attribute',
+      subject: d.objectName ? `${d.subjectName} → ${d.objectName}` : d.subjectName, statement: d.statement ?? null,
+      property: d.relation ? `${d.relation} ${d.property}` : d.property,
+      values: ranked.map((v) => `${v.value} [${v.sources.join(', ')}] ${v.rank}`), sources: [...new Set(ranked.flatMap((v) => v.sources))],
+      decision: d.chosen ?? null, reason: d.reason, overridden: Boolean(d.overridden), ranked,
+    });
+  });
 }
 
 /** Counts by type, facts per source and conflicts, in one query. */
 export async function graphStats(ctx: AppContext): Promise<GraphStatsResult> {
   const [row] = await ctx.db.read('dashboard/stats');
-  const conflictList = findConflicts(row.repeated, row.claims);
+  const conflictList = toConflictRows(row.disagreements);
+  const r = row.reconciliation ?? {};
   const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
   return Object.assign(new GraphStatsResult(), {
     entitiesByType: row.entitiesByType, relationshipsByType: row.relationshipsByType, factsPerSource: row.factsPerSource,
-    entities: sum(row.entitiesByType), facts: sum(row.relationshipsByType), claims: row.claims.length, names: row.names, mentions: row.mentions,
+    entities: sum(row.entitiesByType), facts: sum(row.relationshipsByType), claims: row.claims, names: row.names, mentions: row.mentions,
     conflicts: conflictList.length, conflictList,
+    reconciliation: Object.assign(new ReconciliationStats(), {
+      factRecords: r.rawFacts ?? 0, statements: r.statements ?? 0, truthyStatements: r.truthyStatements ?? 0, derivedEnds: r.derivedEnds ?? 0,
+      decidedByRule: conflictList.filter((c) => !c.overridden).length, decidedByFile: conflictList.filter((c) => c.overridden).length,
+    }),
   });
 }

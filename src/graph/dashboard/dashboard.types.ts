@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
+import { Rank } from '../common/enums';
 
 @ObjectType({ description: 'One year and role: how many held it at the year end, who joined and who left during the year' })
 export class MembershipYearRow {
@@ -47,25 +48,49 @@ export class CountRow {
   @Field(() => Int) count: number;
 }
 
-@ObjectType({ description: 'Statements from different sources that cannot all be true: kept side by side' })
-export class ConflictRow {
-  @Field({ description: 'dates (the same fact dated incompatibly), count (different values for the same time), attribute (an entity attribute two files give differently)' }) kind: string;
-  @Field() subject: string;
-  @Field({ description: 'The fact type or claim property' }) property: string;
-  @Field(() => [String], { description: 'The competing values, each with its source ids' }) values: string[];
+@ObjectType({ description: 'One of the values sources gave in a disagreement, with its rank' })
+export class RankedValue {
+  @Field() value: string;
+  @Field(() => Rank) rank: Rank;
+  @Field(() => String, { nullable: true }) reason?: string | null;
   @Field(() => [String]) sources: string[];
+}
+
+@ObjectType({ description: 'Values from different sources that cannot all be true, and how the rank rule decided (README "Ranks")' })
+export class ConflictRow {
+  @Field({ description: 'dates (a statement\'s start or end), qualifier (a statement\'s level, role or admitting meeting), count (a stated value for the same moment), attribute (an entity attribute such as a meeting\'s start)' }) kind: string;
+  @Field() subject: string;
+  @Field(() => String, { nullable: true, description: 'The statement (its factId) or claims the disagreement is about' }) statement?: string | null;
+  @Field({ description: 'The fact type and property, or the claim property / attribute' }) property: string;
+  @Field(() => [String], { description: 'The competing values, each with its source ids and rank' }) values: string[];
+  @Field(() => [String]) sources: string[];
+  @Field(() => String, { nullable: true, description: 'The value the graph shows (PREFERRED)' }) decision?: string | null;
+  @Field({ description: 'Why: the counts the rule compared, or the reason a seed file gave' }) reason: string;
+  @Field({ description: 'True when a seed file decided it for one record, not the rule' }) overridden: boolean;
+  @Field(() => [RankedValue]) ranked: RankedValue[];
+}
+
+@ObjectType({ description: 'What reconciliation at load did: source records into statements' })
+export class ReconciliationStats {
+  @Field(() => Int, { description: 'Fact records in the seed files (one per source file)' }) factRecords: number;
+  @Field(() => Int, { description: 'Statements they became (one per fact)' }) statements: number;
+  @Field(() => Int, { description: 'Statements shown by default (not DEPRECATED)' }) truthyStatements: number;
+  @Field(() => Int, { description: 'Ends derived by a succession rule' }) derivedEnds: number;
+  @Field(() => Int, { description: 'Disagreements the rank rule decided' }) decidedByRule: number;
+  @Field(() => Int, { description: 'Disagreements a seed file decided, with a stated reason' }) decidedByFile: number;
 }
 
 @ObjectType({ description: 'What the graph holds: counts by type, facts per source, conflicts' })
 export class GraphStatsResult {
   @Field(() => [CountRow]) entitiesByType: CountRow[];
-  @Field(() => [CountRow]) relationshipsByType: CountRow[];
+  @Field(() => [CountRow], { description: 'Truthy statements by type' }) relationshipsByType: CountRow[];
   @Field(() => [CountRow], { description: 'Facts (relationships and claims) citing each source' }) factsPerSource: CountRow[];
   @Field(() => Int) entities: number;
   @Field(() => Int) facts: number;
   @Field(() => Int) claims: number;
   @Field(() => Int) names: number;
   @Field(() => Int) mentions: number;
-  @Field(() => Int, { description: 'How many disagreements between sources are recorded (see conflictList)' }) conflicts: number;
+  @Field(() => Int, { description: 'How many disagreements between sources the loader found and ranked (see conflictList)' }) conflicts: number;
   @Field(() => [ConflictRow]) conflictList: ConflictRow[];
+  @Field(() => ReconciliationStats) reconciliation: ReconciliationStats;
 }

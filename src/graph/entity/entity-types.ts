@@ -1,32 +1,32 @@
 import { Arg, Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
 import { EntityRef } from '../common/entity-ref.type';
-import { Direction, RelationType } from '../common/enums';
+import { Direction, Rank, RelationType } from '../common/enums';
 import { PartialDateType, toPartialDate as toPartial } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
-import { Entity } from './entity.interface';
+import { Entity, ranksArg } from './entity.interface';
 
 const asOfArg = () => Arg('asOf', () => DateScalar, { nullable: true, description: 'Only what holds on this day' });
 
 @ObjectType({ implements: Entity, description: 'A sovereign state (or a state-like member such as Palestine)' })
 export class State extends Entity {
   @Field(() => [Statement], { description: 'Memberships and observer roles in organizations' })
-  memberships(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.MEMBER_OF, Direction.OUT, asOf); }
+  memberships(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.MEMBER_OF, Direction.OUT, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Chairmanships (presidencies) of organizations' })
-  chairmanships(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.CHAIRED, Direction.OUT, asOf); }
+  chairmanships(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.CHAIRED, Direction.OUT, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Coordinator or co-coordinator roles for confidence-building areas' })
-  coordinatorRoles(): Statement[] { return this.pick(RelationType.COORDINATED, Direction.OUT); }
+  coordinatorRoles(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.COORDINATED, Direction.OUT, null, ranks); }
 
   @Field(() => [Statement], { description: 'People who held an office of this state (head of state, foreign minister...)' })
-  officeHolders(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.IN, asOf); }
+  officeHolders(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.IN, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Meetings this state hosted' })
-  hosted(): Statement[] { return this.pick(RelationType.HOSTED, Direction.OUT); }
+  hosted(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HOSTED, Direction.OUT, null, ranks); }
 
   @Field(() => [Statement], { description: 'Meetings this state attended, with the level of representation' })
-  attended(): Statement[] { return this.pick(RelationType.ATTENDED, Direction.OUT); }
+  attended(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.ATTENDED, Direction.OUT, null, ranks); }
 }
 
 @ObjectType({ implements: Entity, description: 'An international organization, one of its bodies, or another institution' })
@@ -35,42 +35,43 @@ export class Organization extends Entity {
   members(
     @asOfArg() asOf?: string | null,
     @Arg('role', () => String, { nullable: true, description: 'member or observer' }) role?: string | null,
+    @ranksArg() ranks?: Rank[] | null,
   ): Statement[] {
-    return this.pick(RelationType.MEMBER_OF, Direction.IN, asOf).filter((s) => !role || s.role === role);
+    return this.pick(RelationType.MEMBER_OF, Direction.IN, asOf, ranks).filter((s) => !role || s.role === role);
   }
 
   @Field(() => [Statement], { description: 'Its own memberships and observer roles elsewhere' })
-  memberships(@asOfArg() asOf?: string | null): Statement[] { return this.pick([RelationType.MEMBER_OF, RelationType.OBSERVER_AT], Direction.OUT, asOf); }
+  memberships(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick([RelationType.MEMBER_OF, RelationType.OBSERVER_AT], Direction.OUT, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'States that chaired it' })
-  chairs(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.CHAIRED, Direction.IN, asOf); }
+  chairs(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.CHAIRED, Direction.IN, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Offices held in it (executive director, secretary-general...)' })
-  officeHolders(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.IN, asOf); }
+  officeHolders(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.IN, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Bodies that are part of it, and what it is part of' })
-  structure(): Statement[] { return this.pick(RelationType.PART_OF, Direction.BOTH).filter((s) => s.other.type === 'Organization'); }
+  structure(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.PART_OF, Direction.BOTH, null, ranks).filter((s) => s.other.type === 'Organization'); }
 
   @Field(() => [Statement], { description: 'Memoranda and agreements with other organizations' })
-  agreements(): Statement[] { return this.pick(RelationType.AGREEMENT_WITH, Direction.BOTH); }
+  agreements(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.AGREEMENT_WITH, Direction.BOTH, null, ranks); }
 
   @Field(() => [Statement], { description: 'Its meetings' })
-  meetings(): Statement[] { return this.pick(RelationType.PART_OF, Direction.IN).filter((s) => s.other.type === 'Meeting'); }
+  meetings(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.PART_OF, Direction.IN, null, ranks).filter((s) => s.other.type === 'Meeting'); }
 }
 
 @ObjectType({ implements: Entity, description: 'A person' })
 export class Person extends Entity {
   @Field(() => [Statement], { description: 'Offices held, with time spans' })
-  offices(@asOfArg() asOf?: string | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.OUT, asOf); }
+  offices(@asOfArg() asOf?: string | null, @ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HELD_OFFICE, Direction.OUT, asOf, ranks); }
 
   @Field(() => [Statement], { description: 'Meetings attended (with level), hosted or addressed' })
-  meetings(): Statement[] { return this.pick([RelationType.ATTENDED, RelationType.HOSTED, RelationType.SPOKE_AT], Direction.OUT); }
+  meetings(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick([RelationType.ATTENDED, RelationType.HOSTED, RelationType.SPOKE_AT], Direction.OUT, null, ranks); }
 
   @Field(() => [Statement], { description: 'Bilateral meetings with other people' })
-  metWith(): Statement[] { return this.pick(RelationType.MET_WITH, Direction.BOTH); }
+  metWith(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.MET_WITH, Direction.BOTH, null, ranks); }
 
   @Field(() => [Statement], { description: 'Sources this person wrote' })
-  authored(): Statement[] { return this.pick(RelationType.AUTHORED, Direction.OUT); }
+  authored(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.AUTHORED, Direction.OUT, null, ranks); }
 }
 
 @ObjectType({ implements: Entity, description: 'A summit, ministerial meeting, consultative or bilateral meeting' })
@@ -94,16 +95,16 @@ export class Meeting extends Entity {
   cities(): EntityRef[] { return this.pick(RelationType.HELD_IN, Direction.OUT).map((s) => s.other); }
 
   @Field(() => [Statement], { description: 'Who hosted it' })
-  hosts(): Statement[] { return this.pick(RelationType.HOSTED, Direction.IN); }
+  hosts(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HOSTED, Direction.IN, null, ranks); }
 
   @Field(() => [Statement], { description: 'Who attended, with the level of representation' })
-  attendees(): Statement[] { return this.pick([RelationType.ATTENDED, RelationType.SPOKE_AT], Direction.IN); }
+  attendees(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick([RelationType.ATTENDED, RelationType.SPOKE_AT], Direction.IN, null, ranks); }
 
   @Field(() => [Statement], { description: 'Documents adopted there' })
-  documents(): Statement[] { return this.pick(RelationType.ADOPTED_AT, Direction.IN); }
+  documents(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.ADOPTED_AT, Direction.IN, null, ranks); }
 
   @Field(() => [Statement], { description: 'Organizations it belongs to' })
-  organizations(): Statement[] { return this.pick(RelationType.PART_OF, Direction.OUT); }
+  organizations(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.PART_OF, Direction.OUT, null, ranks); }
 }
 
 @ObjectType({ implements: Entity, description: 'A declaration, act, catalogue, convention, statement, action plan or regulation' })
@@ -112,16 +113,16 @@ export class Document extends Entity {
   documentKind?: string;
 
   @Field(() => [Statement], { description: 'Meetings (or organizations) where it was adopted' })
-  adoption(): Statement[] { return this.pick([RelationType.ADOPTED_AT, RelationType.ADOPTED_BY], Direction.OUT); }
+  adoption(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick([RelationType.ADOPTED_AT, RelationType.ADOPTED_BY], Direction.OUT, null, ranks); }
 }
 
 @ObjectType({ implements: Entity, description: 'A city or other place' })
 export class Place extends Entity {
   @Field(() => [Statement], { description: 'The state it lies in, or is the capital of' })
-  location(): Statement[] { return this.pick([RelationType.LOCATED_IN, RelationType.CAPITAL_OF], Direction.OUT); }
+  location(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick([RelationType.LOCATED_IN, RelationType.CAPITAL_OF], Direction.OUT, null, ranks); }
 
   @Field(() => [Statement], { description: 'Meetings held there' })
-  meetingsHeld(): Statement[] { return this.pick(RelationType.HELD_IN, Direction.IN); }
+  meetingsHeld(@ranksArg() ranks?: Rank[] | null): Statement[] { return this.pick(RelationType.HELD_IN, Direction.IN, null, ranks); }
 }
 
 @ObjectType({ implements: Entity, description: 'A source document: a corpus text or a public page' })

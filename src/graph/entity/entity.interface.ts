@@ -2,9 +2,15 @@ import { Arg, Field, ID, InterfaceType } from 'type-graphql';
 import { Citation } from '../common/citation.type';
 import { Claim } from '../common/claim.type';
 import { DateScalar } from '../common/date.scalar';
-import { Direction, EntityType, RelationType } from '../common/enums';
+import { Direction, EntityType, Rank, RelationType } from '../common/enums';
 import { NameEntry, NameMatch } from '../common/name-entry.type';
-import { holdsOn, Statement } from '../common/statement.type';
+import { holdsOn, inRanks, Statement } from '../common/statement.type';
+
+/** The ranks argument of every statement list: without it, the truthy view (one statement per fact, best rank). */
+export const ranksArg = () => Arg('ranks', () => [Rank], {
+  nullable: true,
+  description: 'Only statements of these ranks; without it the truthy view: DEPRECATED hidden, and only PREFERRED where a fact has one',
+});
 
 /**
  * What every entity has. Relationship fields read the statements the one query already
@@ -61,15 +67,17 @@ export abstract class Entity {
     @Arg('types', () => [RelationType], { nullable: true }) types?: RelationType[] | null,
     @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction?: Direction | null,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only statements that hold on this day (README: Dates and asOf)' }) asOf?: string | null,
+    @ranksArg() ranks?: Rank[] | null,
   ): Statement[] {
     return this.allStatements.filter((s) =>
       (!types || types.length === 0 || types.includes(s.type))
       && (!direction || direction === Direction.BOTH || s.direction === direction)
-      && (!asOf || holdsOn(s, asOf)));
+      && (!asOf || holdsOn(s, asOf))
+      && inRanks(s, ranks));
   }
 
   /** Statements of some types in one direction, for the typed fields of the subclasses. */
-  protected pick(type: RelationType | RelationType[], direction: Direction, asOf?: string | null): Statement[] {
-    return this.statements(Array.isArray(type) ? type : [type], direction, asOf);
+  protected pick(type: RelationType | RelationType[], direction: Direction, asOf?: string | null, ranks?: Rank[] | null): Statement[] {
+    return this.statements(Array.isArray(type) ? type : [type], direction, asOf, ranks);
   }
 }

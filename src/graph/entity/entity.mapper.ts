@@ -5,7 +5,7 @@ import { Direction, EntityType, RelationType } from '../common/enums';
 import { toGlobalId } from '../common/global-id';
 import { NameEntry, NameMatch } from '../common/name-entry.type';
 import { toPartialDate } from '../common/partial-date.type';
-import { Statement } from '../common/statement.type';
+import { Reference, Statement } from '../common/statement.type';
 import { SourceCatalog } from '../source/source-catalog';
 import { ENTITY_CLASSES } from './entity-types';
 import { Entity } from './entity.interface';
@@ -41,13 +41,28 @@ export function toStatement(self: EntityRef, s: EntityRow['statements'][number],
     role: p.role ?? undefined, area: p.area ?? undefined, level: p.level ?? undefined, note: p.note ?? undefined,
     start: toPartialDate(p.start), end: toPartialDate(p.end), attested: toPartialDate(p.attested),
     validFrom: p.validFrom ?? null, validTo: p.validTo ?? null, citations: toCitations(p.sources, p.quotes, catalog),
+    rank: p.rank ?? 'NORMAL', rankReason: p.rankReason ?? null, truthy: p.truthy ?? true,
+    endDerived: Boolean(p.endDerived), endRule: p.endRule ?? null, endSuccessor: p.endSuccessor ?? null,
+    admittedAt: p.admittedAt ? toEntityRef({ key: p.admittedAt, type: 'Meeting', name: p.admittedAtName ?? p.admittedAt }) : null,
+    factIds: p.factIds ?? (p.factId ? [p.factId] : []), references: toReferences(p, catalog),
   });
+}
+
+/** The stored parallel lists of a statement's references, as objects ('' in a list is absent). */
+function toReferences(p: Record<string, any>, catalog: SourceCatalog): Reference[] {
+  const citations = toCitations(p.refSources, p.refQuotes, catalog);
+  const opt = (list: string[] | undefined, i: number) => (list?.[i] ? list[i] : null);
+  return citations.map((citation, i) => Object.assign(new Reference(), {
+    factId: p.refFactIds?.[i] ?? p.factId, citation, start: toPartialDate(opt(p.refStarts, i)), end: toPartialDate(opt(p.refEnds, i)),
+    attested: toPartialDate(opt(p.refAttested, i)), level: opt(p.refLevels, i), rank: p.refRanks?.[i] ?? 'NORMAL', rankReason: opt(p.refReasons, i),
+  }));
 }
 
 export function toClaim(raw: Record<string, any>, catalog: SourceCatalog): Claim {
   return Object.assign(new Claim(), {
     id: toGlobalId('Claim', raw.key), key: raw.key, property: raw.property, value: String(raw.value), numericValue: raw.numericValue ?? null,
     date: toPartialDate(raw.date), note: raw.note ?? undefined, conflict: Boolean(raw.conflict), citations: toCitations(raw.sources, raw.quotes, catalog),
+    rank: raw.rank ?? 'NORMAL', rankReason: raw.rankReason ?? null,
   });
 }
 

@@ -24,7 +24,7 @@ export async function buildTimeline(ctx: AppContext, name: string, type: string 
     const start = entity.start();
     if (start) events.push(event(start, 'held', `${entity.name} held`, null, entity.citations));
   }
-  for (const s of entity.allStatements) {
+  for (const s of entity.allStatements.filter((x) => x.truthy)) {
     const line = `${s.subject.name} — ${verb(s)} — ${s.object.name}`;
     if (s.start) events.push(event(s.start, 'start', line, s));
     if (s.end) events.push(event(s.end, 'end', line, s));
