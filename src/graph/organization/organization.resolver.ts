@@ -1,9 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
-import { Direction, RelationType } from '../common/enums';
+import { Direction, Rank, RelationType } from '../common/enums';
 import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
+import { ranksArg } from '../entity/entity.interface';
 import { toEntityRef } from '../entity/entity.mapper';
 import { compareCounts, distanceInDays, loadOrganization, meetingRows, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
@@ -27,13 +28,13 @@ export class OrganizationResolver {
   }
 
   @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
-  async membershipHistory(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<MembershipHistory | null> {
+  async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<MembershipHistory | null> {
     const overview = await loadOrganization(ctx, organization);
     if (!overview) return null;
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {
       organization: toEntityRef(org), matchedBy: org.matchedBy,
-      records: org.statements([RelationType.MEMBER_OF], Direction.IN).sort(byStart),
+      records: org.statements([RelationType.MEMBER_OF], Direction.IN, null, ranks).sort(byStart),
       countClaims: compareCounts(org, org.claims),
     });
   }
@@ -51,15 +52,15 @@ export class OrganizationResolver {
   }
 
   @Query(() => [Statement], { description: 'Chairmanship (presidency) terms in order, with citations' })
-  async chairmanships(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Statement[]> {
+  async chairmanships(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
     const overview = await loadOrganization(ctx, organization);
-    return overview ? overview.organization.statements([RelationType.CHAIRED], Direction.IN).sort(byStart) : [];
+    return overview ? overview.organization.statements([RelationType.CHAIRED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Statement], { description: 'Coordinators and co-coordinators of confidence-building areas' })
-  async coordinators(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Statement[]> {
+  async coordinators(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
     const overview = await loadOrganization(ctx, organization);
-    return overview ? overview.organization.statements([RelationType.COORDINATED], Direction.IN).sort(byStart) : [];
+    return overview ? overview.organization.statements([RelationType.COORDINATED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Document], { description: 'Documents adopted by the organization or at its meetings, in order' })
