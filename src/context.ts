@@ -15,6 +15,8 @@ export interface AppContext {
   clientKey?: string;
   /** The operation's estimated cost, set before it runs (plugins/limits). */
   cost?: number;
+  /** The server's logger (the compiled Cypher of a request goes to debug). */
+  log?: { debug: (obj: object, msg: string) => void; isLevelEnabled?: (level: string) => boolean };
   /** Ingest bounds (HttpOptions). */
   ingestLimits?: { maxSourceChars: number; maxMentionsPerSource: number };
 }

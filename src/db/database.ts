@@ -4,6 +4,7 @@ import { mapNeo4jError } from '../errors/map-neo4j-error';
 import { CypherRegistry } from './cypher-registry';
 import { DatabaseHealth } from './database-health';
 import { toNative } from './to-native';
+import { neo4jQueries } from '../observability/metrics';
 import { QueryLimiter } from './query-limiter';
 
 export interface DatabaseOptions {
@@ -72,6 +73,7 @@ export class Database {
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
+      neo4jQueries.inc({ mode: write ? 'write' : 'read' });
       const work = this.limiter.run(() => this.driver.executeQuery(cypher, withIntegers(params), config));
       const result = this.health ? await this.health.guard(work, write) : await work;
       this.health?.noteAnswer();
@@ -100,6 +102,7 @@ export class Database {
       const work = session.executeWrite(async (tx) => {
         let done = 0;
         for (const statement of statements) {
+          neo4jQueries.inc({ mode: 'write' });
           await tx.run(statement.cypher, statement.params);
           onStep?.(++done);
         }

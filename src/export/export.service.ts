@@ -25,7 +25,7 @@ export async function buildCowTable(ctx: AppContext, organization: string, fromY
   if (!overview) return null;
   const org = overview.organization;
   const states = new Map<string, string>();
-  for (const r of org.statements([RelationType.MEMBER_OF], Direction.IN)) if (r.other.type === 'State') states.set(r.other.key, r.other.name);
+  for (const r of org.statementsOf([RelationType.MEMBER_OF], Direction.IN)) if (r.other.type === 'State') states.set(r.other.key, r.other.name);
   const orgCode = (org.allNames.find((n) => n.kind === 'acronym' && n.lang === 'en')?.text ?? org.key).toUpperCase();
   const statusByYear = new Map<number, Map<string, string>>();
   for (let year = fromYear; year <= toYear; year++) {

@@ -8,6 +8,8 @@ import { Database } from '../db/database';
 import { DatabaseState } from '../db/bootstrap';
 import { DatabaseHealth, DatabaseHealthSnapshot } from '../db/database-health';
 import { AppContext } from '../context';
+import { neo4jInUse, neo4jWaiting, registry as metricsRegistry } from '../observability/metrics';
+import { createMetricsPlugin } from '../plugins/metrics.plugin';
 import { buildAppSchema } from '../graph/build-schema';
 import { SourceCatalog } from '../graph/source/source-catalog';
 import helmet from 'helmet';
@@ -80,7 +82,7 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     // The parser stops at the token limit, before anything is built from a huge document.
     parseOptions: { maxTokens: options.limits.tokens },
     validationRules: [createRequestLimitsRule(options.limits)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter), createMetricsPlugin()],
   });
   await apollo.start();
 
@@ -90,6 +92,13 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   if (options.corsOrigins.length) app.use(cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight'], maxAge: 600 }));
   if (rateLimiter) app.use(rateLimiter.middleware());
 
+  // Prometheus metrics (exempt from the rate limit like /health; expose it only to your scraper).
+  app.get('/metrics', async (_req, res) => {
+    const { active, waiting } = deps.db.limiter.load;
+    neo4jInUse.set(active);
+    neo4jWaiting.set(waiting);
+    res.set('content-type', metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
   app.get('/health', (_req, res) => { res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }); });
   app.get('/ready', async (_req, res) => {
     // From the monitor's last probe, never a slow ping per request; a bare ping only when there is no monitor.
@@ -109,7 +118,7 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
   app.use('/graphql', express.json({ limit: bodyLimit, verify: assertUtf8 }), expressMiddleware(apollo, {
     context: async ({ req }) => ({
-      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken,
+      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log,
       bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
       clientKey: rateLimiter?.clientKey(req),
       ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },

@@ -20,7 +20,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { points: 1200, windowSecond
 /** Routes that cost more than a plain request (whole-graph exports), in points. */
 const ROUTE_WEIGHTS: [RegExp, number][] = [[/^\/export\/graph\./, 20], [/^\/export\//, 5]];
 /** Probes are never limited: an orchestrator must always be able to ask. */
-const UNLIMITED = new Set(['/health', '/ready']);
+const UNLIMITED = new Set(['/health', '/ready', '/metrics']);
 
 /** Thrown when a client has spent its points: HTTP 429 with Retry-After. */
 export class RateLimitedError extends GraphQLError {

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Citation } from './citation.type';
 import { DateScalar } from './date.scalar';
+import { Entity } from '../entity/entity.interface';
 import { EntityRef } from './entity-ref.type';
 import { Direction, Rank, RelationType } from './enums';
 import { PartialDateType } from './partial-date.type';
@@ -46,14 +47,14 @@ export class Statement {
   @Field(() => Direction, { description: 'OUT when the entity asked about is the subject' })
   direction: Direction;
 
-  @Field(() => EntityRef, { description: 'The subject (from) of the relationship' })
-  subject: EntityRef;
+  @Field(() => Entity, { description: 'The subject (from) of the relationship: a whole entity, traversable further' })
+  subject: Entity;
 
-  @Field(() => EntityRef, { description: 'The object (to) of the relationship' })
-  object: EntityRef;
+  @Field(() => Entity, { description: 'The object (to) of the relationship: a whole entity, traversable further' })
+  object: Entity;
 
-  @Field(() => EntityRef, { description: 'The end that is not the entity asked about' })
-  other: EntityRef;
+  @Field(() => Entity, { description: 'The end that is not the entity asked about: a whole entity, traversable further' })
+  other: Entity;
 
   @Field({ nullable: true, description: 'member / observer; coordinator / co-coordinator; the office held' })
   role?: string;

@@ -12,7 +12,7 @@ export async function membershipTimeline(ctx: AppContext, organization: string, 
   const overview = await loadOrganization(ctx, organization);
   if (!overview) return [];
   const org = overview.organization;
-  const records = org.statements([RelationType.MEMBER_OF], Direction.IN);
+  const records = org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
   const firstYear = from ? Number(from.slice(0, 4)) : Math.min(...records.map((r) => Number((r.validFrom ?? '9999').slice(0, 4))), new Date().getUTCFullYear());
   const lastYear = to ? Number(to.slice(0, 4)) : new Date().getUTCFullYear();
   const rows: MembershipYearRow[] = [];
@@ -59,7 +59,7 @@ function perRecord(s: Statement): Statement[] {
 export async function chairmanshipTimeline(ctx: AppContext, organization: string, merge = true): Promise<ChairTermRow[]> {
   const overview = await loadOrganization(ctx, organization);
   if (!overview) return [];
-  const statements = overview.organization.statements([RelationType.CHAIRED], Direction.IN);
+  const statements = overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN);
   // The loader already made one statement per term (reconcile.ts); merge: false shows its records.
   const groups = (merge ? statements : statements.flatMap(perRecord)).map((s) => [s]);
   return groups.map((group) => {
@@ -85,15 +85,15 @@ export async function summitAttendance(ctx: AppContext, organization: string): P
   const rows: SummitAttendanceRow[] = [];
   for (const meeting of overview.meetings) {
     const byLevel = new Map<string, Set<string>>();
-    for (const a of meeting.attendees()) {
+    for (const a of meeting.listOf('attendees')) {
       const level = a.level ?? (a.type === 'SPOKE_AT' ? 'video address' : 'unspecified');
       byLevel.set(level, (byLevel.get(level) ?? new Set()).add(a.other.name));
     }
-    const host = meeting.hosts().find((h) => h.other.type === 'State')?.other.name ?? meeting.hosts()[0]?.other.name ?? null;
+    const host = meeting.listOf('hosts').find((h) => h.other.type === 'State')?.other.name ?? meeting.listOf('hosts')[0]?.other.name ?? null;
     for (const [level, who] of [...byLevel].sort(([a], [b]) => a.localeCompare(b))) {
       rows.push(Object.assign(new SummitAttendanceRow(), {
         summit: meeting.name, summitKey: meeting.key, ordinal: meeting.ordinal ?? null, date: meeting.start()?.earliest ?? null,
-        host, city: meeting.cities()[0]?.name ?? null, level, count: who.size, who: [...who].sort(),
+        host, city: meeting.listOf('venues')[0]?.other.name ?? null, level, count: who.size, who: [...who].sort(),
       }));
     }
   }

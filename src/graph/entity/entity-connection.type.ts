@@ -1,5 +1,6 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { Max, Min, MaxLength } from 'class-validator';
+import { EntityWhere } from './entity-where.type';
 import { EntityType } from '../common/enums';
 import { Entity } from './entity.interface';
 
@@ -42,4 +43,7 @@ export class EntitiesArgs {
 
   @Field({ nullable: true, description: 'Cursor of the last edge of the previous page' })
   after?: string;
+
+  @Field(() => EntityWhere, { nullable: true, description: 'Entities by their relationships (has / hasNot) and names' })
+  where?: EntityWhere;
 }

@@ -1,16 +1,25 @@
-import { Arg, Field, ID, InterfaceType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Field, ID, Int, InterfaceType } from 'type-graphql';
+import { BadUserInputError } from '../../errors/app-errors';
 import { Citation } from '../common/citation.type';
 import { Claim } from '../common/claim.type';
 import { DateScalar } from '../common/date.scalar';
 import { Direction, EntityType, Rank, RelationType } from '../common/enums';
 import { NameEntry, NameMatch } from '../common/name-entry.type';
+import { PartialDateType, toPartialDate } from '../common/partial-date.type';
 import { holdsOn, inRanks, Statement } from '../common/statement.type';
+import { filterInMemory, ListSpec, listSpec } from './statement-lists';
+import { ListArgs } from './statement-list.types';
 
 /** The ranks argument of every statement list: without it, the truthy view (one statement per fact, best rank). */
 export const ranksArg = () => Arg('ranks', () => [Rank], {
   nullable: true,
   description: 'Only statements of these ranks; without it the truthy view: DEPRECATED hidden, and only PREFERRED where a fact has one',
 });
+
+function notTraversable(): BadUserInputError {
+  return new BadUserInputError('this entity is the end of a statement read by a named operation: traverse from an entity root field (entity, state, organization, meeting, document, person, place, node, entities) to follow its relationships');
+}
 
 /**
  * What every entity has. Relationship fields read the statements the one query already
@@ -49,7 +58,19 @@ export abstract class Entity {
   matchedBy?: NameMatch | null;
 
   allNames: NameEntry[];
-  allStatements: Statement[];
+  /** Every statement of a whole-profile read; null for an entity read by a compiled query or a stub (the end of a statement). */
+  allStatements: Statement[] | null;
+  /** Compiled reads: each list field's page, by response key. */
+  projection?: Record<string, { rows: Statement[]; total: number; offset: number }>;
+
+  startText?: string;
+  endText?: string;
+
+  @Field(() => PartialDateType, { nullable: true, description: 'When it began: a meeting\'s first day, a document\'s adoption; the PREFERRED value where sources disagree' })
+  start(): PartialDateType | null { return toPartialDate(this.startText); }
+
+  @Field(() => Int, { nullable: true, description: 'For meetings: the ordinal (6 for the 6th summit)' })
+  ordinal?: number | null;
 
   @Field(() => [NameEntry], { description: 'Names, aliases, acronyms, spellings and former names' })
   names(@Arg('lang', () => String, { nullable: true, description: 'Only this language (en, tr, ru)' }) lang?: string | null): NameEntry[] {
@@ -62,13 +83,9 @@ export abstract class Entity {
     return (inLang.find((n) => n.kind === 'label') ?? inLang[0])?.text ?? this.name;
   }
 
-  @Field(() => [Statement], { description: 'Relationships in both directions, with qualifiers, time spans and citations' })
-  statements(
-    @Arg('types', () => [RelationType], { nullable: true }) types?: RelationType[] | null,
-    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction?: Direction | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Only statements that hold on this day (README: Dates and asOf)' }) asOf?: string | null,
-    @ranksArg() ranks?: Rank[] | null,
-  ): Statement[] {
+  /** The typed JS view of the statements, for services (not a GraphQL field). */
+  statementsOf(types?: RelationType[] | null, direction?: Direction | null, asOf?: string | null, ranks?: Rank[] | null): Statement[] {
+    if (!this.allStatements) throw notTraversable();
     return this.allStatements.filter((s) =>
       (!types || types.length === 0 || types.includes(s.type))
       && (!direction || direction === Direction.BOTH || s.direction === direction)
@@ -76,8 +93,24 @@ export abstract class Entity {
       && inRanks(s, ranks));
   }
 
+  /** A list by its field name, read in memory (for services working on whole profiles). */
+  listOf(field: string, args: ListArgs = {}): Statement[] {
+    const spec = listSpec(this.type, field);
+    if (!spec) throw new Error(`${this.type} has no list ${field}`);
+    if (!this.allStatements) throw notTraversable();
+    return filterInMemory(this.allStatements, spec, args).rows;
+  }
+
+  /** A list field: what the compiled query projected for it (by its response key), else the in-memory profile. */
+  resolveList(spec: ListSpec, args: ListArgs, info: GraphQLResolveInfo): { rows: Statement[]; total: number; offset: number } {
+    const projected = this.projection?.[info.path.key as string];
+    if (projected) return projected;
+    if (!this.allStatements) throw notTraversable();
+    return filterInMemory(this.allStatements, spec, args);
+  }
+
   /** Statements of some types in one direction, for the typed fields of the subclasses. */
   protected pick(type: RelationType | RelationType[], direction: Direction, asOf?: string | null, ranks?: Rank[] | null): Statement[] {
-    return this.statements(Array.isArray(type) ? type : [type], direction, asOf, ranks);
+    return this.statementsOf(Array.isArray(type) ? type : [type], direction, asOf, ranks);
   }
 }

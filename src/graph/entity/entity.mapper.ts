@@ -32,8 +32,19 @@ export function toEntityRef(raw: Record<string, any>): EntityRef {
   });
 }
 
-export function toStatement(self: EntityRef, s: EntityRow['statements'][number], catalog: SourceCatalog): Statement {
-  const other = toEntityRef(s.other);
+/** The end of a statement read by a whole-profile query: its short form, not traversable further. */
+export function toStub(raw: Record<string, any>, catalog: SourceCatalog): Entity {
+  const stub = toEntity({ entity: raw, names: [], statements: [], claims: [] }, catalog);
+  stub.allStatements = null;
+  return stub;
+}
+
+export function toStatement(self: Entity, s: EntityRow['statements'][number], catalog: SourceCatalog): Statement {
+  return buildStatement(self, toStub(s.other, catalog), s, catalog);
+}
+
+/** A statement between the entity asked about and the other end (both already built). */
+export function buildStatement(self: Entity, other: Entity, s: { type: string; out: boolean; props: Record<string, any> }, catalog: SourceCatalog): Statement {
   const p = s.props;
   return Object.assign(new Statement(), {
     factId: p.factId ?? '', type: s.type as RelationType, direction: s.out ? Direction.OUT : Direction.IN,
@@ -71,18 +82,18 @@ export function toEntity(row: EntityRow, catalog: SourceCatalog, matchedBy?: Nam
   const e = row.entity;
   const Class = ENTITY_CLASSES[e.type as keyof typeof ENTITY_CLASSES];
   if (!Class) throw new Error(`unknown entity type ${e.type}`);
-  const self = toEntityRef(e);
-  const entity = Object.assign(new Class(), {
-    id: self.id, key: e.key, type: e.type, name: e.name, nameTr: e.nameTr ?? undefined, description: e.description ?? undefined,
+  const entity: Entity = Object.assign(new Class(), {
+    id: toGlobalId('Entity', e.key), key: e.key, type: e.type, name: e.name, nameTr: e.nameTr ?? undefined, description: e.description ?? undefined,
     citations: toCitations(e.sources, e.quotes, catalog),
     claims: (row.claims ?? []).map((c) => toClaim(c, catalog)),
     matchedBy: matchedBy ?? null,
     allNames: (row.names ?? []).map((n) => Object.assign(new NameEntry(), { text: n.text, lang: n.lang, kind: n.kind, from: toPartialDate(n.from), to: toPartialDate(n.to) })),
-    allStatements: (row.statements ?? []).filter(Boolean).map((s) => toStatement(self, s, catalog)),
+    allStatements: [],
     meetingKind: e.meetingKind ?? undefined, ordinal: e.ordinal ?? undefined, startText: e.start, endText: e.end,
     documentKind: e.documentKind ?? undefined, title: e.title ?? undefined, url: e.url ?? undefined, language: e.language ?? undefined,
     author: e.author ?? undefined, publisher: e.publisher ?? undefined, corpus: Boolean(e.corpus), dateText: e.date,
     supports: [], describes: [], supportsClaims: [],
   });
-  return entity as Entity;
+  entity.allStatements = (row.statements ?? []).filter(Boolean).map((s) => toStatement(entity, s, catalog));
+  return entity;
 }

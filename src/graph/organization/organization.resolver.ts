@@ -34,7 +34,7 @@ export class OrganizationResolver {
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {
       organization: toEntityRef(org), matchedBy: org.matchedBy,
-      records: org.statements([RelationType.MEMBER_OF], Direction.IN, null, ranks).sort(byStart),
+      records: org.statementsOf([RelationType.MEMBER_OF], Direction.IN, null, ranks).sort(byStart),
       countClaims: compareCounts(org, org.claims),
     });
   }
@@ -54,13 +54,13 @@ export class OrganizationResolver {
   @Query(() => [Statement], { description: 'Chairmanship (presidency) terms in order, with citations' })
   async chairmanships(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
     const overview = await loadOrganization(ctx, organization);
-    return overview ? overview.organization.statements([RelationType.CHAIRED], Direction.IN, null, ranks).sort(byStart) : [];
+    return overview ? overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Statement], { description: 'Coordinators and co-coordinators of confidence-building areas' })
   async coordinators(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
     const overview = await loadOrganization(ctx, organization);
-    return overview ? overview.organization.statements([RelationType.COORDINATED], Direction.IN, null, ranks).sort(byStart) : [];
+    return overview ? overview.organization.statementsOf([RelationType.COORDINATED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Document], { description: 'Documents adopted by the organization or at its meetings, in order' })

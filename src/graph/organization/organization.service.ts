@@ -36,7 +36,7 @@ export async function loadOrganization(
   };
 }
 
-const membershipStatements = (org: Organization) => org.statements([RelationType.MEMBER_OF], Direction.IN);
+const membershipStatements = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
 
 /** Members and observers holding on a day, one row per entity (member wins over observer). */
 export function membersOn(org: Organization, day: string): MembershipRow[] {
@@ -93,7 +93,7 @@ export function distanceInDays(edtf: string | undefined, day: string): number {
 
 /** Meetings with the chairmanship terms that began during them. */
 export function meetingRows(overview: OrganizationOverview): MeetingRow[] {
-  const chairs = overview.organization.statements([RelationType.CHAIRED], Direction.IN);
+  const chairs = overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN);
   return overview.meetings.map((meeting) => {
     const start = meeting.start();
     const end = meeting.end() ?? start;

@@ -6,7 +6,7 @@ import { Direction } from '../common/enums';
 import { toPartialDate } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
 import { checkName } from '../entity/entity.service';
-import { toCitations, toEntityRef, toStatement } from '../entity/entity.mapper';
+import { toCitations, toEntityRef, toStatement, toStub } from '../entity/entity.mapper';
 import { nameQueryParams } from '../entity/name-query';
 import {
   CoMembershipResult, CoMembershipRow, ConnectionResult, GraphEdge, GraphNode, GraphPath, NeighborhoodResult, SharedTie,
@@ -52,9 +52,9 @@ export async function findConnection(ctx: AppContext, from: string, to: string, 
       const here = p.nodes[i];
       const there = p.nodes[i + 1];
       const forward = r.from === here.key;
-      const statement = toStatement(toEntityRef(forward ? here : there), { type: r.type, out: true, props: r.props, other: forward ? there : here }, ctx.catalog);
+      const statement = toStatement(toStub(forward ? here : there, ctx.catalog), { type: r.type, out: true, props: r.props, other: forward ? there : here }, ctx.catalog);
       statement.direction = forward ? Direction.OUT : Direction.IN;
-      statement.other = toEntityRef(there);
+      statement.other = toStub(there, ctx.catalog);
       return statement;
     });
     return Object.assign(new GraphPath(), { length: steps.length, nodes, steps });

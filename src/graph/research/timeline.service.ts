@@ -24,13 +24,13 @@ export async function buildTimeline(ctx: AppContext, name: string, type: string 
     const start = entity.start();
     if (start) events.push(event(start, 'held', `${entity.name} held`, null, entity.citations));
   }
-  for (const s of entity.allStatements.filter((x) => x.truthy)) {
+  for (const s of entity.statementsOf()) {
     const line = `${s.subject.name} — ${verb(s)} — ${s.object.name}`;
     if (s.start) events.push(event(s.start, 'start', line, s));
     if (s.end) events.push(event(s.end, 'end', line, s));
     if (s.attested && !s.start) events.push(event(s.attested, 'attested', line, s));
     // Attending or hosting a meeting dates by the meeting when the fact itself carries no date.
-    if (!s.start && !s.end && !s.attested && s.other.type === 'Meeting' && s.other.start) events.push(event(s.other.start, 'held', line, s));
+    if (!s.start && !s.end && !s.attested && s.other.type === 'Meeting' && s.other.start()) events.push(event(s.other.start()!, 'held', line, s));
   }
   for (const claim of entity.claims) {
     if (!claim.date) continue;

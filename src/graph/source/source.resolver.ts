@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { AppContext } from '../../context';
 import { checkName, STATEMENT_LIMIT } from '../entity/entity.service';
-import { EntityRow, toEntity, toEntityRef, toStatement } from '../entity/entity.mapper';
+import { EntityRow, toEntity, toEntityRef, toStatement, toStub } from '../entity/entity.mapper';
 import { Source } from '../entity/entity-types';
 
 @Resolver()
@@ -13,7 +13,7 @@ export class SourceResolver {
     const row = rows[0];
     if (!row || row.entity.type !== 'Source') return null;
     const source = toEntity(row, ctx.catalog) as Source;
-    source.supports = row.supports.map((s) => toStatement(toEntityRef(s.from), { type: s.type, out: true, props: s.props, other: s.to }, ctx.catalog));
+    source.supports = row.supports.map((s) => toStatement(toStub(s.from, ctx.catalog), { type: s.type, out: true, props: s.props, other: s.to }, ctx.catalog));
     source.describes = row.describes.map(toEntityRef);
     source.supportsClaims = row.claimKeys;
     return source;

@@ -1,8 +1,8 @@
 /**
  * Bounds on one GraphQL request, checked before any resolver runs. The defaults suit a public
  * endpoint: GraphQL Armor's (aliases 15, directives 50, tokens 1,000) where ours mean the same
- * thing; depth 8 rather than Armor's 6 because a four-hop traversal (state → memberships →
- * other → chairs → other → name) needs seven levels; cost 10,000 in our own unit, an estimate
+ * thing; depth 12 rather than Armor's 6 because the graph API traverses in GraphQL itself and
+ * each hop takes two levels (list, other end): a five-hop traversal needs eleven; cost 10,000 in our own unit, an estimate
  * of the values a response holds (lists count their expected length, see query-cost.ts): the
  * largest named operation (Summits) costs about 6,100, a page of 100 entities with their
  * statements about 150,000. Armor's 5,000 counts fields without list lengths, so it is not comparable.
@@ -23,7 +23,7 @@ export interface RequestLimits {
 }
 
 export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
-  rootFields: 10, fields: 1500, depth: 8, aliases: 15, directives: 50, tokens: 1000, cost: 10000,
+  rootFields: 10, fields: 1500, depth: 12, aliases: 15, directives: 50, tokens: 1000, cost: 10000,
 };
 
 /**

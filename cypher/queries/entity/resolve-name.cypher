@@ -1,0 +1,4 @@
+// The entity best matching a typed name, for a compiled projection (graph/compiled) to follow.
+// Params: $key, $candidates, $fuzzy, $type. Leaves: candidates, e.
+//#include fragments/resolve-entity
+WITH candidates, e

@@ -1,0 +1,57 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { AppContext } from '../../context';
+import { BadUserInputError } from '../../errors/app-errors';
+import { foldName } from '../../util/fold-name';
+import { EntitiesArgs, EntityConnection } from '../entity/entity-connection.type';
+import { Entity } from '../entity/entity.interface';
+import { checkName, describeMatch, Candidate } from '../entity/entity.service';
+import { nameQueryParams } from '../entity/name-query';
+import { compileByKey, compileByName, compileEntities, CompiledQuery } from './compile-root';
+import { fromProjection } from './from-projection';
+
+/**
+ * The read path of the graph API: each root field is ONE Cypher statement compiled from its
+ * selection (compile-root / compile-entity); the objects built from its answer resolve every
+ * nested field without another query.
+ */
+async function run<T>(ctx: AppContext, info: GraphQLResolveInfo, query: CompiledQuery): Promise<T[]> {
+  if (ctx.log?.isLevelEnabled?.('debug') ?? false) {
+    // The statement and the names of its parameters, never their values.
+    ctx.log!.debug({ field: info.fieldName, operation: info.operation.name?.value ?? null, cypher: query.cypher, params: Object.keys(query.params) }, 'compiled cypher');
+  }
+  return ctx.db.runText<T>(query.cypher, query.params);
+}
+
+export async function readEntityByName(ctx: AppContext, info: GraphQLResolveInfo, name: string, type: string | null): Promise<Entity | null> {
+  checkName(name);
+  if (!foldName(name)) return null;
+  const params = nameQueryParams(name, type);
+  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any> }>(ctx, info,
+    compileByName(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, type ?? 'Entity'));
+  if (rows.length === 0) return null;
+  return fromProjection(rows[0].entity, ctx.catalog, describeMatch(name, rows[0].candidates));
+}
+
+export async function readEntityByKey(ctx: AppContext, info: GraphQLResolveInfo, key: string): Promise<Entity | null> {
+  const [row] = await run<{ entity: Record<string, any> }>(ctx, info, compileByKey(info, key));
+  return row ? fromProjection(row.entity, ctx.catalog) : null;
+}
+
+export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, args: EntitiesArgs): Promise<EntityConnection> {
+  if (args.orderBy !== 'name' && args.orderBy !== 'start') throw new BadUserInputError('orderBy must be name or start');
+  const after = args.after ? Buffer.from(args.after, 'base64url').toString('utf8') : null;
+  const text = args.where?.nameContains ?? args.nameContains;
+  const contains = text === undefined || text === null ? null : foldName(text);
+  if (contains === '') throw new BadUserInputError('nameContains has no letters or digits to match', { argument: 'nameContains' });
+  const [result] = await run<{ total: number; badCursor: boolean; rows: Record<string, any>[] }>(ctx, info, compileEntities(info, {
+    type: args.type ?? null, contains, has: args.where?.has ?? [], hasNot: args.where?.hasNot ?? [],
+    orderBy: args.orderBy as 'name' | 'start', after, first: args.first,
+  }));
+  if (result.badCursor) throw new BadUserInputError('after is not a cursor of this list (take endCursor from the previous page)', { argument: 'after' });
+  const page = result.rows.slice(0, args.first);
+  const edges = page.map((row) => ({ cursor: Buffer.from(row.key).toString('base64url'), node: fromProjection(row, ctx.catalog) }));
+  return {
+    edges, totalCount: result.total,
+    pageInfo: { hasNextPage: result.rows.length > args.first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+  };
+}
