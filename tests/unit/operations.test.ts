@@ -22,3 +22,14 @@ describe('the named operations in schema/operations', () => {
     expect(fs.existsSync(path.join(dir, 'examples', `${name}.json`))).toBe(true);
   });
 });
+
+describe('schema/operations as one document', () => {
+  it('all operations validate together (unique operation and fragment names), as code generators read them', () => {
+    const text = fs.readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const doc = parse(text);
+    expect(validate(buildAppSchema(), doc)).toEqual([]);
+    const names = doc.definitions.map((d: any) => d.name?.value);
+    expect(new Set(names).size).toBe(names.length);
+    expect(doc.definitions.filter((d) => d.kind === 'OperationDefinition')).toHaveLength(Object.keys(EXPECTED).length);
+  });
+});

@@ -29,16 +29,16 @@ function direction(d: Direction): 'right' | 'left' | 'undirected' {
 }
 
 /** The types that a list field's selection applies to, and the spec for each. */
-function listEntries(fields: Selected[]): { condition: string | null; spec: ListSpec; field: Selected }[] {
+function listEntries(fields: Selected[], knownType: string | null): { condition: string | null; spec: ListSpec; field: Selected }[] {
   const out: { condition: string | null; spec: ListSpec; field: Selected }[] = [];
   for (const f of fields) {
     const name = f.name === 'cities' ? 'venues' : f.name;
     const types = f.typeCondition ? [f.typeCondition] : CONCRETE;
     for (const t of types) {
       const spec = listSpec(t, name);
-      if (spec && !out.some((e) => e.condition === (spec.owner === 'Entity' && !f.typeCondition ? null : t) && e.field.key === f.key)) {
-        out.push({ condition: spec.owner === 'Entity' && !f.typeCondition ? null : t, spec, field: f });
-      }
+      // No CASE on the type where it is known (a typed root field) or does not matter (an interface field).
+      const condition = (spec?.owner === 'Entity' && !f.typeCondition) || t === knownType ? null : t;
+      if (spec && !out.some((e) => e.condition === condition && e.field.key === f.key)) out.push({ condition, spec, field: f });
     }
   }
   return out;
@@ -55,7 +55,7 @@ export class EntityCompiler {
     if (fields.some((f) => f.name === 'claims')) extras.__claims = this.claims(n);
     const lists: Record<string, Cypher.Expr> = {};
     const byKey = new Map<string, ReturnType<typeof listEntries>>();
-    for (const e of listEntries(fields)) byKey.set(e.field.key, [...(byKey.get(e.field.key) ?? []), e]);
+    for (const e of listEntries(fields, typeName === 'Entity' ? null : typeName)) byKey.set(e.field.key, [...(byKey.get(e.field.key) ?? []), e]);
     for (const [key, entries] of byKey) {
       const general = entries.find((e) => e.condition === null);
       if (general) { lists[key] = this.list(n, general.spec, general.field); continue; }
@@ -94,8 +94,9 @@ export class EntityCompiler {
       args.ranks && args.ranks.length > 0 ? Cypher.in(r.property('rank'), param(args.ranks)) : Cypher.eq(Cypher.coalesce(r.property('truthy'), Cypher.true), Cypher.true),
     ];
     if (args.asOf) {
-      conditions.push(Cypher.or(Cypher.isNull(r.property('validFrom')), Cypher.lte(r.property('validFrom'), dateParam(args.asOf)))!);
-      conditions.push(Cypher.or(Cypher.isNull(r.property('validTo')), Cypher.gte(r.property('validTo'), dateParam(args.asOf)))!);
+      const day = dateParam(args.asOf);
+      conditions.push(Cypher.or(Cypher.isNull(r.property('validFrom')), Cypher.lte(r.property('validFrom'), day))!);
+      conditions.push(Cypher.or(Cypher.isNull(r.property('validTo')), Cypher.gte(r.property('validTo'), day))!);
     }
     if (spec.otherType) conditions.push(Cypher.eq(o.property('type'), new Cypher.Literal(spec.otherType)));
     if (where.role?.length) conditions.push(Cypher.in(r.property('role'), param(where.role)));

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
-import { Rank } from '../common/enums';
+import { DatePrecision, Rank } from '../common/enums';
 
 @ObjectType({ description: 'One year and role: how many held it at the year end, who joined and who left during the year' })
 export class MembershipYearRow {
@@ -22,7 +22,7 @@ export class ChairTermRow {
   @Field(() => DateScalar, { nullable: true, description: 'Latest day the term can have ended (null: open)' }) end?: string | null;
   @Field(() => String, { nullable: true, description: 'Start as the source gives it (EDTF)' }) startText?: string | null;
   @Field(() => String, { nullable: true, description: 'End as the source gives it (EDTF)' }) endText?: string | null;
-  @Field({ description: 'DAY, MONTH, YEAR or INTERVAL: the coarser of start and end' }) precision: string;
+  @Field(() => DatePrecision, { description: 'DAY, MONTH, YEAR or INTERVAL: the coarser of start and end' }) precision: DatePrecision;
   @Field(() => [String], { description: 'Source ids' }) sources: string[];
   @Field({ description: 'The fact ids of the records merged into this term, comma-separated' }) factId: string;
   @Field(() => Int, { description: 'How many records (sources) state this term' }) records: number;

@@ -1,8 +1,7 @@
-import { BadUserInputError, NotFoundError } from '../../errors/app-errors';
+import { BadUserInputError } from '../../errors/app-errors';
 import { AppContext } from '../../context';
 import { foldName } from '../../util/fold-name';
 import { NameMatch } from '../common/name-entry.type';
-import { fromGlobalId } from '../common/global-id';
 import { EntityRow, toEntity } from './entity.mapper';
 import { Entity } from './entity.interface';
 import { nameQueryParams } from './name-query';
@@ -36,19 +35,4 @@ export async function findEntityByName(ctx: AppContext, name: string, type: stri
   const rows = await ctx.db.read<EntityRow & { candidates: Candidate[] }>('entity/profile-by-name', { ...nameQueryParams(name, type), statementLimit: STATEMENT_LIMIT });
   if (rows.length === 0) return null;
   return toEntity(rows[0], ctx.catalog, describeMatch(name, rows[0].candidates));
-}
-
-/** Entities by key, in order; unknown keys are left out. One query. */
-export async function findEntitiesByKeys(ctx: AppContext, keys: string[]): Promise<Entity[]> {
-  if (keys.length === 0) return [];
-  const rows = await ctx.db.read<EntityRow>('entity/profile-by-keys', { keys, statementLimit: STATEMENT_LIMIT });
-  return rows.map((row) => toEntity(row, ctx.catalog));
-}
-
-export async function findEntityByGlobalId(ctx: AppContext, id: string): Promise<Entity | null> {
-  const decoded = fromGlobalId(id);
-  if (!decoded) throw new BadUserInputError(`"${id}" is not a global id of this API`);
-  if (decoded.kind !== 'Entity') throw new NotFoundError(`"${id}" is the id of a ${decoded.kind.toLowerCase()}; node() returns entities (claims appear under their entity's claims)`);
-  const [entity] = await findEntitiesByKeys(ctx, [decoded.key]);
-  return entity ?? null;
 }

@@ -3,6 +3,7 @@ import { Citation } from '../common/citation.type';
 import { Claim } from '../common/claim.type';
 import { DateScalar } from '../common/date.scalar';
 import { EntityRef } from '../common/entity-ref.type';
+import { EntityType, RelationType } from '../common/enums';
 import { PartialDateType } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
 
@@ -28,7 +29,7 @@ export class ConnectionResult {
 export class GraphNode {
   @Field(() => ID) id: string;
   @Field() globalId: string;
-  @Field() type: string;
+  @Field(() => EntityType, { description: 'The entity type' }) type: EntityType;
   @Field() label: string;
   @Field({ nullable: true }) labelTr?: string;
   @Field({ description: 'True for the entity asked about' }) center: boolean;
@@ -39,7 +40,7 @@ export class GraphEdge {
   @Field(() => ID, { description: 'The fact id' }) id: string;
   @Field() source: string;
   @Field() target: string;
-  @Field() type: string;
+  @Field(() => RelationType, { description: 'The relationship type' }) type: RelationType;
   @Field({ description: 'A short caption: the type with its role or level' }) label: string;
   @Field({ nullable: true }) role?: string;
   @Field({ nullable: true }) level?: string;
