@@ -24,5 +24,10 @@ export function buildAppSchema(): GraphQLSchema {
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
   });
+  // type-graphql gives the root types no description option: set them here.
+  const query = cached.getQueryType();
+  if (query) query.description ??= 'Reads: entities by any name or id, organization membership and meetings, paths and neighbourhoods, mentions, dashboard rows';
+  const mutation = cached.getMutationType();
+  if (mutation) mutation.description ??= 'Writes (need Authorization: Bearer <WRITE_TOKEN>)';
   return cached;
 }

@@ -8,7 +8,7 @@ export class Citation {
   @Field({ description: 'The evidence, exactly as the source writes it' })
   quote: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Title of the source' })
   sourceTitle?: string;
 
   @Field({ nullable: true, description: 'Address of a public source' })

@@ -5,10 +5,10 @@ import { PartialDateType } from './partial-date.type';
 
 @ObjectType({ description: 'A value a source states (such as "twenty-four members"), kept as stated with its source and date' })
 export class Claim {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id (Relay)' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Stable key of the claim (as in Source.supportsClaims)' })
   key: string;
 
   @Field({ description: 'memberCount, observerCount, ... or the attribute two sources give differently' })
@@ -23,13 +23,13 @@ export class Claim {
   @Field(() => PartialDateType, { nullable: true, description: 'When the source says it held' })
   date?: PartialDateType | null;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A remark from the seed file, in English' })
   note?: string;
 
   @Field({ description: 'True when this records a disagreement between sources' })
   conflict: boolean;
 
-  @Field(() => [Citation])
+  @Field(() => [Citation], { description: 'One per source that states this value' })
   citations: Citation[];
 
   @Field(() => Rank, { description: 'PREFERRED: the value the graph shows where sources disagree; DEPRECATED: outweighed' })

@@ -10,7 +10,7 @@ export class EntityRef {
   @Field({ description: 'Stable key (ISO alpha-3 for states, kebab-case otherwise)' })
   key: string;
 
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: 'The entity type' })
   type: EntityType;
 
   @Field({ description: 'English display name' })

@@ -3,7 +3,7 @@ import { PartialDateType } from './partial-date.type';
 
 @ObjectType({ description: 'One name of an entity in one language' })
 export class NameEntry {
-  @Field()
+  @Field({ description: 'The name as written' })
   text: string;
 
   @Field({ description: 'Language code: en, tr, ru, ...' })

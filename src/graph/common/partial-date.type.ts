@@ -8,10 +8,10 @@ export class PartialDateType {
   @Field({ description: 'As recorded, in EDTF: 1999-09-14, 2010-06, 2007, 2014-06~ (approximate), 2010-06/2014-05' })
   text: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'DAY, MONTH, YEAR or INTERVAL' })
   precision: DatePrecision;
 
-  @Field()
+  @Field({ description: 'True when the source gives it as approximate (EDTF ~)' })
   approximate: boolean;
 
   @Field(() => DateScalar, { description: 'First day the date can denote' })

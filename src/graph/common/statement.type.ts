@@ -11,7 +11,7 @@ export class Reference {
   @Field({ description: 'The seed record this reference comes from' })
   factId: string;
 
-  @Field(() => Citation)
+  @Field(() => Citation, { description: 'The source and the words it uses' })
   citation: Citation;
 
   @Field(() => PartialDateType, { nullable: true, description: 'The start as this source gives it' })
@@ -29,7 +29,7 @@ export class Reference {
   @Field(() => Rank, { description: 'The rank of the values this source gives: DEPRECATED when they were outweighed' })
   rank: Rank;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the rank is not NORMAL' })
   rankReason?: string | null;
 }
 
@@ -41,7 +41,7 @@ export class Statement {
   /** Shown by default (Wikidata's truthy view): not DEPRECATED, and PREFERRED when one is. */
   truthy: boolean;
 
-  @Field(() => RelationType)
+  @Field(() => RelationType, { description: 'The relationship type (MEMBER_OF, CHAIRED…)' })
   type: RelationType;
 
   @Field(() => Direction, { description: 'OUT when the entity asked about is the subject' })
@@ -65,13 +65,13 @@ export class Statement {
   @Field({ nullable: true, description: 'For attendance: the level of representation' })
   level?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A remark from the seed file, in English' })
   note?: string;
 
-  @Field(() => PartialDateType, { nullable: true })
+  @Field(() => PartialDateType, { nullable: true, description: 'When it began (EDTF); the PREFERRED value where sources disagree' })
   start?: PartialDateType | null;
 
-  @Field(() => PartialDateType, { nullable: true })
+  @Field(() => PartialDateType, { nullable: true, description: 'When it ended (EDTF), stated or derived (see endDerived); null: no end known' })
   end?: PartialDateType | null;
 
   @Field(() => PartialDateType, { nullable: true, description: 'A date on which a source says it held' })

@@ -11,7 +11,7 @@ const orgArg = () => Arg('organization', () => String, { description: 'Any name 
 @Resolver()
 export class DashboardResolver {
   @Query(() => [MembershipYearRow], { description: 'A row per year and role: count at the year end, who joined, who left' })
-  membershipTimeline(@orgArg() organization: string, @Arg('from', () => DateScalar, { nullable: true }) from: string | null, @Arg('to', () => DateScalar, { nullable: true }) to: string | null, @Ctx() ctx: AppContext) {
+  membershipTimeline(@orgArg() organization: string, @Arg('from', () => DateScalar, { nullable: true, description: 'Only its year counts: rows start that year (1900 to 2100); default: the year of the first membership' }) from: string | null, @Arg('to', () => DateScalar, { nullable: true, description: 'The last row counts on this day (1900 to 2100); default: 31 December of the current year' }) to: string | null, @Ctx() ctx: AppContext) {
     if (from && to && from > to) throw new BadUserInputError('from must not be after to');
     for (const [name, value] of [['from', from], ['to', to]] as const) {
       if (value && (value < '1900-01-01' || value > '2100-12-31')) throw new BadUserInputError(`${name} must lie between 1900 and 2100`, { argument: name });

@@ -25,7 +25,7 @@ export class Meeting extends Entity {
   @Field({ nullable: true, description: 'summit, ministerial, senior-officials, consultative, bilateral, session, other' })
   meetingKind?: string;
 
-  @Field(() => PartialDateType, { nullable: true })
+  @Field(() => PartialDateType, { nullable: true, description: 'Its last day, for meetings of more than one day' })
   end(): PartialDateType | null { return toPartial(this.endText); }
 
   @Field(() => [EntityRef], { description: 'Where it was held' })
@@ -36,7 +36,7 @@ export class Meeting extends Entity {
 
 @ObjectType({ implements: Entity, description: 'A declaration, act, catalogue, convention, statement, action plan or regulation' })
 export class Document extends Entity {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'declaration, act, action-plan, catalogue, convention, protocol, regulations, resolution, statement, other' })
   documentKind?: string;
 }
 
@@ -45,19 +45,19 @@ export class Place extends Entity {}
 
 @ObjectType({ implements: Entity, description: 'A source document: a corpus text or a public page' })
 export class Source extends Entity {
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Title of the source' })
   title?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Address of a public source' })
   url?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Language of the text: tr, en or ru' })
   language?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Who wrote it' })
   author?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Who published it' })
   publisher?: string;
 
   @Field({ description: 'True for the texts of the corpus folder' })
@@ -65,7 +65,7 @@ export class Source extends Entity {
 
   dateText?: string;
 
-  @Field(() => PartialDateType, { nullable: true })
+  @Field(() => PartialDateType, { nullable: true, description: 'The source date (EDTF)' })
   date(): PartialDateType | null { return toPartial(this.dateText); }
 
   @Field(() => [Statement], { description: 'Every relationship this source supports (filled by SourceProfile / source())' })

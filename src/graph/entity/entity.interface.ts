@@ -36,7 +36,7 @@ export abstract class Entity {
   @Field({ description: 'Stable key (ISO alpha-3 for states, kebab-case otherwise, file name for corpus sources)' })
   key: string;
 
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: 'The entity type' })
   type: EntityType;
 
   @Field({ description: 'English display name' })
@@ -45,7 +45,7 @@ export abstract class Entity {
   @Field({ nullable: true, description: 'Turkish name' })
   nameTr?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short description in English' })
   description?: string;
 
   @Field(() => [Citation], { description: 'Sources that name or describe the entity' })
@@ -78,7 +78,7 @@ export abstract class Entity {
   }
 
   @Field(() => String, { description: 'The label in a language, falling back to English' })
-  label(@Arg('lang', () => String) lang: string): string {
+  label(@Arg('lang', () => String, { description: 'Language code: en, tr, ru, ...' }) lang: string): string {
     const inLang = this.allNames.filter((n) => n.lang === lang);
     return (inLang.find((n) => n.kind === 'label') ?? inLang[0])?.text ?? this.name;
   }

@@ -18,7 +18,7 @@ const nameArg = (description = 'Any name, alias, acronym or spelling, in any lan
 @Resolver()
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'An entity of any type by any of its names (null when none matches)' })
-  entity(@nameArg() name: string, @Arg('type', () => EntityType, { nullable: true }) type: EntityType | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) {
+  entity(@nameArg() name: string, @Arg('type', () => EntityType, { nullable: true, description: 'Only an entity of this type' }) type: EntityType | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) {
     return readEntityByName(ctx, info, name, type ?? null);
   }
 
@@ -28,20 +28,20 @@ export class EntityResolver {
   @Query(() => Organization, { nullable: true, description: 'An organization by any name: CICA, AİGK, СВМДА' })
   organization(@nameArg() name: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) { return readEntityByName(ctx, info, name, 'Organization'); }
 
-  @Query(() => Person, { nullable: true })
+  @Query(() => Person, { nullable: true, description: 'A person by any name' })
   person(@nameArg() name: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) { return readEntityByName(ctx, info, name, 'Person'); }
 
-  @Query(() => Meeting, { nullable: true })
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by any name: 6th CICA Summit, cica-summit-6' })
   meeting(@nameArg() name: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) { return readEntityByName(ctx, info, name, 'Meeting'); }
 
-  @Query(() => Document, { nullable: true })
+  @Query(() => Document, { nullable: true, description: 'A document by any name' })
   document(@nameArg() name: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) { return readEntityByName(ctx, info, name, 'Document'); }
 
-  @Query(() => Place, { nullable: true })
+  @Query(() => Place, { nullable: true, description: 'A city or other place by any name: Astana, Nur-Sultan' })
   place(@nameArg() name: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) { return readEntityByName(ctx, info, name, 'Place'); }
 
   @Query(() => Entity, { nullable: true, description: 'Any entity by its global id (Relay)' })
-  node(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) {
+  node(@Arg('id', () => ID, { description: 'A global id, as in Entity.id' }) id: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo) {
     const decoded = fromGlobalId(id);
     if (!decoded) throw new BadUserInputError(`"${id}" is not a global id of this API`);
     if (decoded.kind !== 'Entity') throw new NotFoundError(`"${id}" is the id of a ${decoded.kind.toLowerCase()}; node() returns entities (claims appear under their entity's claims)`);
@@ -55,9 +55,9 @@ export class EntityResolver {
 
   @Query(() => [SearchHit], { description: 'Entities of any type whose names match a text: Turkish-aware, typo-tolerant, ranked' })
   async entitySearch(
-    @Arg('text') text: string,
-    @Arg('types', () => [EntityType], { nullable: true }) types: EntityType[] | null,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('text', { description: 'A name or part of one, in any language and spelling' }) text: string,
+    @Arg('types', () => [EntityType], { nullable: true, description: 'Only entities of these types' }) types: EntityType[] | null,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'Hits, 1 to 100' }) first: number,
     @Ctx() ctx: AppContext,
   ): Promise<SearchHit[]> {
     checkName(text, 'text');

@@ -3,7 +3,7 @@ import { EntityRef } from '../common/entity-ref.type';
 
 @ObjectType({ description: 'An entity found by search, with the name that matched' })
 export class SearchHit {
-  @Field(() => EntityRef) entity: EntityRef;
+  @Field(() => EntityRef, { description: 'The entity found' }) entity: EntityRef;
   @Field(() => Float, { description: 'Higher is better; exact folded matches rank first' }) score: number;
   @Field({ description: 'The stored name that matched' }) matched: string;
   @Field({ description: 'Language of the matched name' }) matchedLang: string;

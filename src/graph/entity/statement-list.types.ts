@@ -37,7 +37,7 @@ export class StatementEdge {
   @Field({ description: 'Opaque cursor: pass it as after to get what follows' })
   cursor: string;
 
-  @Field(() => Statement)
+  @Field(() => Statement, { description: 'The statement' })
   node: Statement;
 }
 
@@ -46,10 +46,10 @@ export class StatementConnection {
   @Field(() => Int, { description: 'How many statements match the list\'s arguments in all (before first/after)' })
   totalCount: number;
 
-  @Field(() => [StatementEdge])
+  @Field(() => [StatementEdge], { description: 'The statements of this page, in order' })
   edges: StatementEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Cursors and whether more pages follow' })
   pageInfo: PageInfo;
 }
 

@@ -14,7 +14,7 @@ import { assertCanWrite } from '../../plugins/write-guard';
 export class MentionResolver {
   @Query(() => MentionsResult, { nullable: true, description: 'The sources that mention an entity, with every span and a snippet around it' })
   async mentions(
-    @Arg('name') name: string,
+    @Arg('name', { description: 'Any name, alias, acronym or spelling, in any language' }) name: string,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Sources, at most 200' }) first: number,
     @Ctx() ctx: AppContext,
   ): Promise<MentionsResult | null> {
@@ -34,7 +34,7 @@ export class MentionResolver {
   }
 
   @Mutation(() => IngestSourceResult, { description: 'Stores a source text with its metadata and links every mention of a known entity; the same text again changes nothing, another text for a stored id is CONFLICT unless replace is set. Needs Authorization: Bearer <WRITE_TOKEN>; FORBIDDEN when the server has no write credential.' })
-  async ingestSource(@Arg('input', () => IngestSourceInput) input: IngestSourceInput, @Ctx() ctx: AppContext): Promise<IngestSourceResult> {
+  async ingestSource(@Arg('input', () => IngestSourceInput, { description: 'The text and its metadata' }) input: IngestSourceInput, @Ctx() ctx: AppContext): Promise<IngestSourceResult> {
     assertCanWrite(ctx);
     const { replace, ...source } = input;
     const result = await ingestSource(ctx.db, ctx.names, source, { replace, maxChars: ctx.ingestLimits?.maxSourceChars, maxMentions: ctx.ingestLimits?.maxMentionsPerSource });

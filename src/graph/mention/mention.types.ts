@@ -14,20 +14,20 @@ export class MentionSpan {
 
 @ObjectType({ description: 'A source that mentions the entity' })
 export class SourceMentions {
-  @Field(() => EntityRef) source: EntityRef;
-  @Field({ nullable: true }) title?: string;
-  @Field({ nullable: true }) language?: string;
-  @Field({ nullable: true }) date?: string;
-  @Field({ nullable: true }) url?: string;
-  @Field(() => Int) count: number;
-  @Field(() => [MentionSpan]) spans: MentionSpan[];
+  @Field(() => EntityRef, { description: 'The source' }) source: EntityRef;
+  @Field({ nullable: true, description: 'Title of the source' }) title?: string;
+  @Field({ nullable: true, description: 'Language of the text: tr, en or ru' }) language?: string;
+  @Field({ nullable: true, description: 'The source date (EDTF)' }) date?: string;
+  @Field({ nullable: true, description: 'Address of a public source' }) url?: string;
+  @Field(() => Int, { description: 'How many times the source names the entity' }) count: number;
+  @Field(() => [MentionSpan], { description: 'The places it names the entity, at most 100' }) spans: MentionSpan[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The sources that mention an entity' })
 export class MentionsResult {
-  @Field(() => EntityRef) entity: EntityRef;
-  @Field(() => NameMatch, { nullable: true }) matchedBy?: NameMatch | null;
-  @Field(() => [SourceMentions]) sources: SourceMentions[];
+  @Field(() => EntityRef, { description: 'The entity asked about' }) entity: EntityRef;
+  @Field(() => NameMatch, { nullable: true, description: 'How the name was matched' }) matchedBy?: NameMatch | null;
+  @Field(() => [SourceMentions], { description: 'The sources, most mentions first' }) sources: SourceMentions[];
 }
 
 @InputType({ description: 'A source text to store and link' })
@@ -42,7 +42,7 @@ export class IngestSourceInput {
   @Field({ defaultValue: false, description: 'Replace the text stored under this id when it differs (else CONFLICT). Corpus sources, which the facts quote, are never replaced (FORBIDDEN).' })
   replace: boolean;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(500) title?: string;
+  @Field({ nullable: true, description: 'Title of the source' }) @IsOptional() @MaxLength(500) title?: string;
 
   @Field({ nullable: true, description: 'tr, en or ru; guessed from the text when absent' })
   @IsOptional() @IsIn(['tr', 'en', 'ru'])
@@ -52,18 +52,18 @@ export class IngestSourceInput {
   @IsOptional() @Matches(/^\d{4}(-\d{2}(-\d{2})?)?[~?]?(\/\d{4}(-\d{2}(-\d{2})?)?[~?]?)?$/, { message: 'date must be EDTF such as 2015-11-11 or 2021-04' })
   date?: string;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(2000) url?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(300) author?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(300) publisher?: string;
+  @Field({ nullable: true, description: 'Address of a public source' }) @IsOptional() @MaxLength(2000) url?: string;
+  @Field({ nullable: true, description: 'Who wrote it' }) @IsOptional() @MaxLength(300) author?: string;
+  @Field({ nullable: true, description: 'Who published it' }) @IsOptional() @MaxLength(300) publisher?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What ingestSource stored and linked' })
 export class IngestSourceResult {
-  @Field() id: string;
+  @Field({ description: 'The source id' }) id: string;
   @Field({ description: 'False when the same text was already stored (nothing changed)' }) changed: boolean;
-  @Field() language: string;
-  @Field(() => Int) mentionCount: number;
-  @Field(() => Int) entityCount: number;
+  @Field({ description: 'Language of the text: tr, en or ru (given or guessed)' }) language: string;
+  @Field(() => Int, { description: 'Mentions of known entities linked' }) mentionCount: number;
+  @Field(() => Int, { description: 'Distinct entities mentioned' }) entityCount: number;
   @Field(() => [EntityRef], { description: 'The entities mentioned, most mentioned first' }) entities: EntityRef[];
   @Field({ description: 'True when the text held more mentions than INGEST_MAX_MENTIONS (10,000 by default) and only the first were stored' }) mentionsTruncated: boolean;
 }

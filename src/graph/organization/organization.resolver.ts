@@ -15,7 +15,7 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 @Resolver()
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
-  async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
+  async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
     const overview = await loadOrganization(ctx, organization);
     if (!overview) return null;
     const org = overview.organization;

@@ -7,7 +7,7 @@ import { Source } from '../entity/entity-types';
 @Resolver()
 export class SourceResolver {
   @Query(() => Source, { nullable: true, description: 'A source by id (corpus file name without .txt, or public page id) with every fact it supports' })
-  async source(@Arg('id') id: string, @Ctx() ctx: AppContext): Promise<Source | null> {
+  async source(@Arg('id', { description: 'Source id: a corpus file name without .txt, or the id of a public page' }) id: string, @Ctx() ctx: AppContext): Promise<Source | null> {
     checkName(id, 'id');
     const rows = await ctx.db.read<EntityRow & { supports: any[]; describes: any[]; claimKeys: string[] }>('source/profile', { key: id, statementLimit: STATEMENT_LIMIT });
     const row = rows[0];
