@@ -1,6 +1,6 @@
 import { FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
 import { buildAppSchema } from '../../src/graph/build-schema';
-import { compileByKey, compileByName, compileEntities, CompiledQuery } from '../../src/graph/compiled/compile-root';
+import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings } from '../../src/graph/compiled/compile-root';
 
 /**
  * Compiled reads in the style of @neo4j/graphql's tck: GraphQL in, Cypher and parameters out,
@@ -67,6 +67,11 @@ describe('compiled Cypher (tck)', () => {
       type: 'State', contains: null, orderBy: 'name', after: null, first: 5,
       has: [{ type: 'MEMBER_OF', role: 'observer', otherKey: 'cica' } as any], hasNot: [{ type: 'MEMBER_OF', role: 'member', otherKey: 'cica', asOf: '2015-11-11' } as any],
     }))).toMatchSnapshot();
+  });
+
+  it('compiles Summits: the meetings of the organization, and its chairs only because chairmanshipTakenOver is asked', () => {
+    const info = infoFor('{ summits(organization: "CICA") { meeting { key ordinal start { text } attendees { level other { key } } } chairmanshipTakenOver { other { key } start { text } } } }');
+    expect(show(compileMeetings(info, PREFIX, { key: 'CICA', candidates: ['cica'], fuzzy: 'cica', type: 'Organization' }, 'summit'))).toMatchSnapshot();
   });
 
   it('never puts a value from the request into the Cypher text', () => {

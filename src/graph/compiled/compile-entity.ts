@@ -1,5 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
-import { SelectionSetNode } from 'graphql';
+import { FieldNode, SelectionSetNode } from 'graphql';
 import { ENTITY_TYPES, FACT_TYPES } from '../../seed/seed-model';
 import { Direction } from '../common/enums';
 import { listSpec, ListSpec, normalizeListArgs } from '../entity/statement-lists';
@@ -16,8 +16,28 @@ import { argumentsOf, mergedSelection, RequestScope, selectedFields, Selected } 
 /** Properties every entity projection carries (small; a source's text is never among them). */
 const ENTITY_PROPS = ['key', 'type', 'name', 'nameTr', 'description', 'start', 'end', 'ordinal', 'meetingKind', 'documentKind',
   'title', 'url', 'language', 'date', 'author', 'publisher', 'corpus', 'sources', 'quotes'];
+/** What an object needs whatever is asked (its class, its sort keys). */
+const ENTITY_BASE = ['key', 'type', 'name'];
+/** The properties each entity field reads; a field not listed here reads them all. */
+const ENTITY_FIELD_PROPS: Record<string, string[]> = {
+  id: [], key: [], type: [], name: [], label: [], names: [], claims: [], matchedBy: [], __typename: [],
+  nameTr: ['nameTr'], description: ['description'], citations: ['sources', 'quotes'], start: ['start'], end: ['end'],
+  ordinal: ['ordinal'], meetingKind: ['meetingKind'], documentKind: ['documentKind'], title: ['title'], url: ['url'],
+  language: ['language'], date: ['date'], author: ['author'], publisher: ['publisher'], corpus: ['corpus'],
+};
 const STATEMENT_PROPS = ['factId', 'factIds', 'start', 'end', 'attested', 'role', 'area', 'level', 'note', 'validFrom', 'validTo',
-  'sources', 'quotes', 'rank', 'rankReason', 'truthy', 'endDerived', 'endRule', 'endSuccessor', 'admittedAt', 'admittedAtName'];
+  'rank', 'rankReason', 'truthy', 'endDerived', 'endRule', 'endSuccessor', 'admittedAt', 'admittedAtName'];
+
+/** The node properties a selection reads: only those of the fields asked (list fields read none). */
+function entityProps(fields: Selected[]): string[] {
+  const props = new Set(ENTITY_BASE);
+  for (const f of fields) {
+    const own = ENTITY_FIELD_PROPS[f.name];
+    if (own) own.forEach((p) => props.add(p));
+    else if (!listSpec(f.typeCondition ?? 'Entity', f.name) && f.name !== 'cities') ENTITY_PROPS.forEach((p) => props.add(p));
+  }
+  return ENTITY_PROPS.filter((p) => props.has(p));
+}
 const REFERENCE_PROPS = ['refFactIds', 'refSources', 'refQuotes', 'refStarts', 'refEnds', 'refAttested', 'refLevels', 'refRanks', 'refReasons'];
 const CONCRETE = ENTITY_TYPES as readonly string[];
 
@@ -64,7 +84,7 @@ export class EntityCompiler {
       lists[key] = kase.else(Cypher.Null);
     }
     if (Object.keys(lists).length > 0) extras.__lists = new Cypher.Map(lists);
-    return new Cypher.MapProjection(n, ENTITY_PROPS, extras);
+    return new Cypher.MapProjection(n, entityProps(fields), extras);
   }
 
   private names(n: Cypher.Node): Cypher.Expr {
@@ -82,8 +102,13 @@ export class EntityCompiler {
 
   /** One list field: {rows, total, offset} with the rows filtered, ordered and paged in Cypher. */
   private list(n: Cypher.Node, spec: ListSpec, field: Selected): Cypher.Expr {
-    const node = field.nodes[0];
-    const args = argumentsOf(this.scope, spec.owner === 'Entity' ? 'Entity' : spec.owner, node) as ListArgs;
+    const args = argumentsOf(this.scope, spec.owner === 'Entity' ? 'Entity' : spec.owner, field.nodes[0]) as ListArgs;
+    const isConnection = spec.field !== field.name && field.name.endsWith('Connection');
+    return this.listQuery(n, spec, args, isConnection ? this.connectionNodes(field) : field.nodes, isConnection);
+  }
+
+  /** A statement list of `n` by its spec and arguments, its rows projected for `statementNodes`' selections. */
+  listQuery(n: Cypher.Node, spec: ListSpec, args: ListArgs, statementNodes: FieldNode[], isConnection = false): Cypher.Expr {
     const { relations, direction: dir, where, offset } = normalizeListArgs(spec, args);
     const r = new Cypher.Relationship();
     const o = new Cypher.Node();
@@ -107,14 +132,14 @@ export class EntityCompiler {
     if (where.source) conditions.push(Cypher.in(param(where.source), r.property('sources')));
     const predicate = Cypher.and(...conditions);
 
-    const isConnection = spec.field !== field.name && field.name.endsWith('Connection');
-    const statementSel = isConnection ? this.connectionNodes(field) : field.nodes;
-    const rowFields = selectedFields(this.scope, mergedSelection([{ ...field, nodes: statementSel }]));
+    const rowFields = selectedFields(this.scope, mergedSelection([{ key: '', name: '', typeCondition: null, nodes: statementNodes }]));
     const ends = rowFields.filter((f) => ['other', 'subject', 'object'].includes(f.name));
     const selfEnds = rowFields.filter((f) => f.name === 'subject' || f.name === 'object');
     const row: Record<string, Cypher.Expr> = {
       type: Cypher.type(r), out: Cypher.eq(Cypher.startNode(r), n),
-      props: new Cypher.MapProjection(r, [...STATEMENT_PROPS, ...(rowFields.some((f) => f.name === 'references') ? REFERENCE_PROPS : [])]),
+      props: new Cypher.MapProjection(r, [...STATEMENT_PROPS,
+        ...(rowFields.some((f) => f.name === 'citations') ? ['sources', 'quotes'] : []),
+        ...(rowFields.some((f) => f.name === 'references') ? REFERENCE_PROPS : [])]),
       other: this.entity(o, mergedSelection(ends)),
     };
     // subject / object may be the entity asked about: when they traverse further, project it for them too.

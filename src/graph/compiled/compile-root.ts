@@ -3,6 +3,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { FACT_TYPES } from '../../seed/seed-model';
 import { Direction } from '../common/enums';
 import { StatementFilter } from '../entity/entity-where.type';
+import { listSpec } from '../entity/statement-lists';
 import { EntityCompiler } from './compile-entity';
 import { mergedSelection, RequestScope, selectedFields } from './selection';
 
@@ -97,4 +98,27 @@ CALL (matched, offset) {
 }
 RETURN total, offset IS NULL AS badCursor, rows`);
   return build(raw, { pageAfter: filter.after, pageFirst: filter.first });
+}
+
+/**
+ * An organization's meetings in order (summits, meetings): the organization by name, its
+ * meetings each projected for what `meeting { … }` asks, and, when `chairmanshipTakenOver` is
+ * asked, its chairmanship terms projected for that selection (matched to meetings in memory).
+ */
+export function compileMeetings(info: GraphQLResolveInfo, resolvePrefix: string, nameParams: Record<string, unknown>, kind: string | null): CompiledQuery {
+  const scope = scopeOf(info);
+  const compiler = new EntityCompiler(scope);
+  const fields = selectedFields(scope, rootSelection(info));
+  const e = new Cypher.NamedNode('e');
+  const m = new Cypher.Node();
+  const r = new Cypher.Relationship();
+  const conditions: Cypher.Predicate[] = [Cypher.eq(Cypher.coalesce(r.property('truthy'), Cypher.true), Cypher.true)];
+  if (kind) conditions.push(Cypher.eq(m.property('meetingKind'), new Cypher.Param(kind)));
+  const meetings = new Cypher.Collect(new Cypher.Match(new Cypher.Pattern(m, { labels: ['Meeting'] }).related(r, { type: 'PART_OF' }).to(e))
+    .where(Cypher.and(...conditions)).with(m).orderBy([m.property('startDay'), 'ASC'], [m.property('ordinal'), 'ASC'])
+    .return(compiler.entity(m, mergedSelection(fields.filter((f) => f.name === 'meeting')), 'Meeting')));
+  const takenOver = fields.filter((f) => f.name === 'chairmanshipTakenOver');
+  const chairs = takenOver.length > 0 ? compiler.listQuery(e, listSpec('Organization', 'chairs')!, {}, takenOver.flatMap((f) => f.nodes)) : Cypher.Null;
+  return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return(
+    [new Cypher.MapProjection(e, ['key', 'type', 'name']), 'organization'], [meetings, 'meetings'], [chairs, 'chairs'])), nameParams);
 }

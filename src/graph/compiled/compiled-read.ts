@@ -6,7 +6,10 @@ import { EntitiesArgs, EntityConnection } from '../entity/entity-connection.type
 import { Entity } from '../entity/entity.interface';
 import { checkName, describeMatch, Candidate } from '../entity/entity.service';
 import { nameQueryParams } from '../entity/name-query';
-import { compileByKey, compileByName, compileEntities, CompiledQuery } from './compile-root';
+import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings } from './compile-root';
+import { Meeting } from '../entity/entity-types';
+import { chairsTakenOver } from '../organization/organization.service';
+import { MeetingRow } from '../organization/organization.types';
 import { fromProjection } from './from-projection';
 
 /**
@@ -54,4 +57,19 @@ export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, ar
     edges, totalCount: result.total,
     pageInfo: { hasNextPage: result.rows.length > args.first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
   };
+}
+
+/** summits / meetings: one compiled statement; the chairmanship taken over at each meeting is matched here. */
+export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, organization: string, kind: string | null): Promise<MeetingRow[]> {
+  checkName(organization);
+  if (!foldName(organization)) return [];
+  const [row] = await run<{ organization: Record<string, any>; meetings: Record<string, any>[]; chairs: { rows: any[]; total: number | null; offset: number } | null }>(ctx, info,
+    compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization') }, kind));
+  if (!row) return [];
+  const org = fromProjection({ ...row.organization, __lists: row.chairs ? { chairs: row.chairs } : {} }, ctx.catalog);
+  const chairs = org.projection?.chairs?.rows ?? [];
+  return row.meetings.map((raw) => {
+    const meeting = fromProjection(raw, ctx.catalog) as Meeting;
+    return Object.assign(new MeetingRow(), { meeting, chairmanshipTakenOver: chairsTakenOver(meeting, chairs) });
+  });
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { readMeetings } from '../compiled/compiled-read';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
 import { Direction, Rank, RelationType } from '../common/enums';
@@ -6,7 +8,7 @@ import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
 import { ranksArg } from '../entity/entity.interface';
 import { toEntityRef } from '../entity/entity.mapper';
-import { compareCounts, distanceInDays, loadOrganization, meetingRows, membersOn } from './organization.service';
+import { compareCounts, distanceInDays, loadOrganization, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
 
 const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
@@ -40,15 +42,13 @@ export class OrganizationResolver {
   }
 
   @Query(() => [MeetingRow], { description: 'Summits in order: dates, city, host, attendees with level, documents, chairmanship taken over' })
-  async summits(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
-    const overview = await loadOrganization(ctx, organization, 'summit', { meetings: true });
-    return overview ? meetingRows(overview) : [];
+  summits(@orgArg() organization: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MeetingRow[]> {
+    return readMeetings(ctx, info, organization, 'summit');
   }
 
   @Query(() => [MeetingRow], { description: 'All meetings of every kind, in order' })
-  async meetings(@orgArg() organization: string, @Arg('kind', () => String, { nullable: true, description: 'summit, ministerial, …' }) kind: string | null, @Ctx() ctx: AppContext): Promise<MeetingRow[]> {
-    const overview = await loadOrganization(ctx, organization, kind ?? null, { meetings: true });
-    return overview ? meetingRows(overview) : [];
+  meetings(@orgArg() organization: string, @Arg('kind', () => String, { nullable: true, description: 'summit, ministerial, …' }) kind: string | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MeetingRow[]> {
+    return readMeetings(ctx, info, organization, kind ?? null);
   }
 
   @Query(() => [Statement], { description: 'Chairmanship (presidency) terms in order, with citations' })

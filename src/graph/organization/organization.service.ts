@@ -91,19 +91,14 @@ export function distanceInDays(edtf: string | undefined, day: string): number {
   return Math.min(Math.abs(Date.parse(parsed.earliest) - t), Math.abs(Date.parse(parsed.latest) - t)) / 86400000;
 }
 
-/** Meetings with the chairmanship terms that began during them. */
-export function meetingRows(overview: OrganizationOverview): MeetingRow[] {
-  const chairs = overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN);
-  return overview.meetings.map((meeting) => {
-    const start = meeting.start();
-    const end = meeting.end() ?? start;
-    // A term whose (possibly imprecise) start overlaps the meeting's dates began there; the presidency
-    // passes at summits and ministerial meetings only.
-    const handsOver = meeting.meetingKind === 'summit' || meeting.meetingKind === 'ministerial';
-    const takenOver = start && end && handsOver
-      ? chairs.filter((c) => c.start && c.start.earliest <= end.latest && c.start.latest >= start.earliest)
-      : [];
-    return Object.assign(new MeetingRow(), { meeting, chairmanshipTakenOver: takenOver });
-  });
+/**
+ * The chairmanship terms that began at a meeting: a term whose (possibly imprecise) start overlaps
+ * the meeting's dates; the presidency passes at summits and ministerial meetings only.
+ */
+export function chairsTakenOver(meeting: Meeting, chairs: Statement[]): Statement[] {
+  const start = meeting.start();
+  const end = meeting.end() ?? start;
+  const handsOver = meeting.meetingKind === 'summit' || meeting.meetingKind === 'ministerial';
+  return start && end && handsOver ? chairs.filter((c) => c.start && c.start.earliest <= end.latest && c.start.latest >= start.earliest) : [];
 }
 
