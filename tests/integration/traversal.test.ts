@@ -5,11 +5,7 @@ let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server?.close(); });
 
-const q = async (query: string, variables?: Record<string, unknown>) => {
-  const { data, errors } = await server.graphql(query, variables);
-  expect(errors).toBeUndefined();
-  return data;
-};
+const q = (query: string, variables?: Record<string, unknown>) => server.data(query, variables);
 
 describe('nested traversal', () => {
   it('follows four levels: CICA\'s chair on a day, its memberships, each organization\'s observers that day', async () => {

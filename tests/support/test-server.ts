@@ -20,6 +20,8 @@ export interface TestServer {
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: any; errors?: any[] }>;
   /** graphql() with the server's write token as the bearer token. */
   write(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
+  /** graphql() expecting no errors: the data. */
+  data(query: string, variables?: Record<string, unknown>): Promise<any>;
   /** Runs a named operation from schema/operations. */
   operation(name: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }>;
   close(): Promise<void>;
@@ -52,6 +54,11 @@ export async function startTestServer(db: Database = testDatabase(), state?: Dat
     url: app.url, db, app, graphql,
     write: (query, variables) => graphql(query, variables, writeToken ? { authorization: `Bearer ${writeToken}` } : {}),
     operation: (name, variables) => graphql(readOperation(name), variables),
+    data: async (query, variables) => {
+      const { data, errors } = await graphql(query, variables);
+      expect(errors).toBeUndefined();
+      return data;
+    },
     close: async () => { await app.close(); await db.close(); },
   };
 }
