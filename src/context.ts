@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { Database } from './db/database';
 import { SourceCatalog } from './graph/source/source-catalog';
 import { NameIndexCache } from './mentions/name-index-cache';
@@ -15,6 +16,8 @@ export interface AppContext {
   clientKey?: string;
   /** The operation's estimated cost, set before it runs (plugins/limits). */
   cost?: number;
+  /** The schema the request runs on: services compile their own selections against it. */
+  schema?: GraphQLSchema;
   /** The server's logger (the compiled Cypher of a request goes to debug). */
   log?: { debug: (obj: object, msg: string) => void; isLevelEnabled?: (level: string) => boolean };
   /** Ingest bounds (HttpOptions). */

@@ -1,7 +1,7 @@
 /** Every named query the code runs; start-up fails when one has no file in cypher/queries. */
 export const QUERY_NAMES = [
   'entity/profile-by-name', 'entity/search', 'entity/resolve-name',
-  'organization/overview', 'source/profile', 'source/catalog',
+  'source/profile', 'source/catalog',
   'research/connection', 'research/neighborhood', 'research/co-membership',
   'mentions/names', 'mentions/write-source', 'mentions/by-entity', 'mentions/stored-sources',
   'dashboard/stats', 'export/graph',

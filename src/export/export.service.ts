@@ -21,7 +21,7 @@ export interface CowRow { ccode: number | ''; stateabb: string; iso3: string; st
  * (none / observer / member) held on 31 December of the year. Every state in the graph is listed.
  */
 export async function buildCowTable(ctx: AppContext, organization: string, fromYear: number, toYear: number): Promise<CowRow[] | null> {
-  const overview = await loadOrganization(ctx, organization);
+  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
   if (!overview) return null;
   const org = overview.organization;
   const states = new Map<string, string>();

@@ -71,8 +71,9 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     const body = JSON.stringify({ errors: [{ message: tooLarge ? 'The request headers are too large' : 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
     socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
+  const schema = buildAppSchema();
   const apollo = new ApolloServer<AppContext>({
-    schema: buildAppSchema(),
+    schema,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({ fieldSuggestions: options.fieldSuggestions }),
     introspection: options.introspection,
@@ -118,7 +119,7 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
   app.use('/graphql', express.json({ limit: bodyLimit, verify: assertUtf8 }), expressMiddleware(apollo, {
     context: async ({ req }) => ({
-      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log,
+      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
       bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
       clientKey: rateLimiter?.clientKey(req),
       ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },

@@ -1,5 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { FACT_TYPES } from '../../seed/seed-model';
 import { Direction } from '../common/enums';
 import { StatementFilter } from '../entity/entity-where.type';
@@ -100,6 +100,44 @@ RETURN total, offset IS NULL AS badCursor, rows`);
   return build(raw, { pageAfter: filter.after, pageFirst: filter.first });
 }
 
+/** The meetings of organization `e` in order (of one kind, or all), each projected for `selection`. */
+function meetingsOf(compiler: EntityCompiler, e: Cypher.Node, kind: string | null, selection: SelectionSetNode): Cypher.Expr {
+  const m = new Cypher.Node();
+  const r = new Cypher.Relationship();
+  const conditions: Cypher.Predicate[] = [Cypher.eq(Cypher.coalesce(r.property('truthy'), Cypher.true), Cypher.true)];
+  if (kind) conditions.push(Cypher.eq(m.property('meetingKind'), new Cypher.Param(kind)));
+  return new Cypher.Collect(new Cypher.Match(new Cypher.Pattern(m, { labels: ['Meeting'] }).related(r, { type: 'PART_OF' }).to(e))
+    .where(Cypher.and(...conditions)).with(m).orderBy([m.property('startDay'), 'ASC'], [m.property('ordinal'), 'ASC'])
+    .return(compiler.entity(m, selection, 'Meeting')));
+}
+
+/**
+ * What a service reads of an organization (organization.service loadOrganization): the
+ * organization projected for a selection the service writes, and its meetings for another.
+ */
+export function compileOverview(scope: RequestScope, resolvePrefix: string, nameParams: Record<string, unknown>,
+  organization: SelectionSetNode, meetings: { kind: string | null; selection: SelectionSetNode } | null): CompiledQuery {
+  const compiler = new EntityCompiler(scope);
+  const e = new Cypher.NamedNode('e');
+  const list = meetings ? meetingsOf(compiler, e, meetings.kind, meetings.selection) : Cypher.Null;
+  return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return(
+    new Cypher.NamedVariable('candidates'), [compiler.entity(e, organization, 'Organization'), 'entity'], [list, 'meetings'])), nameParams);
+}
+
+/** The documents adopted by an organization or at its meetings, in order, each projected for the root selection. */
+export function compileDocuments(info: GraphQLResolveInfo, resolvePrefix: string, nameParams: Record<string, unknown>): CompiledQuery {
+  const compiler = new EntityCompiler(scopeOf(info));
+  const e = new Cypher.NamedNode('e');
+  const x = new Cypher.Node();
+  const adoptedBy = new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(x).related(new Cypher.Relationship(), { type: 'ADOPTED_BY' }).to(e)));
+  const atMeeting = new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(x).related(new Cypher.Relationship(), { type: 'ADOPTED_AT' })
+    .to(new Cypher.Node(), { labels: ['Meeting'] }).related(new Cypher.Relationship(), { type: 'PART_OF' }).to(e)));
+  const documents = new Cypher.Collect(new Cypher.Match(new Cypher.Pattern(x, { labels: ['Document'] })).where(Cypher.or(adoptedBy, atMeeting))
+    .with(x).orderBy([x.property('startDay'), 'ASC'], [x.property('name'), 'ASC'])
+    .return(compiler.entity(x, rootSelection(info), 'Document')));
+  return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return([documents, 'documents'])), nameParams);
+}
+
 /**
  * An organization's meetings in order (summits, meetings): the organization by name, its
  * meetings each projected for what `meeting { … }` asks, and, when `chairmanshipTakenOver` is
@@ -110,13 +148,7 @@ export function compileMeetings(info: GraphQLResolveInfo, resolvePrefix: string,
   const compiler = new EntityCompiler(scope);
   const fields = selectedFields(scope, rootSelection(info));
   const e = new Cypher.NamedNode('e');
-  const m = new Cypher.Node();
-  const r = new Cypher.Relationship();
-  const conditions: Cypher.Predicate[] = [Cypher.eq(Cypher.coalesce(r.property('truthy'), Cypher.true), Cypher.true)];
-  if (kind) conditions.push(Cypher.eq(m.property('meetingKind'), new Cypher.Param(kind)));
-  const meetings = new Cypher.Collect(new Cypher.Match(new Cypher.Pattern(m, { labels: ['Meeting'] }).related(r, { type: 'PART_OF' }).to(e))
-    .where(Cypher.and(...conditions)).with(m).orderBy([m.property('startDay'), 'ASC'], [m.property('ordinal'), 'ASC'])
-    .return(compiler.entity(m, mergedSelection(fields.filter((f) => f.name === 'meeting')), 'Meeting')));
+  const meetings = meetingsOf(compiler, e, kind, mergedSelection(fields.filter((f) => f.name === 'meeting')));
   const takenOver = fields.filter((f) => f.name === 'chairmanshipTakenOver');
   const chairs = takenOver.length > 0 ? compiler.listQuery(e, listSpec('Organization', 'chairs')!, {}, takenOver.flatMap((f) => f.nodes)) : Cypher.Null;
   return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return(

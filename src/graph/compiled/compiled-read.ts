@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { AppContext } from '../../context';
 import { BadUserInputError } from '../../errors/app-errors';
 import { foldName } from '../../util/fold-name';
@@ -6,8 +6,8 @@ import { EntitiesArgs, EntityConnection } from '../entity/entity-connection.type
 import { Entity } from '../entity/entity.interface';
 import { checkName, describeMatch, Candidate } from '../entity/entity.service';
 import { nameQueryParams } from '../entity/name-query';
-import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings } from './compile-root';
-import { Meeting } from '../entity/entity-types';
+import { compileByKey, compileByName, compileDocuments, compileEntities, CompiledQuery, compileMeetings } from './compile-root';
+import { Document, Meeting } from '../entity/entity-types';
 import { chairsTakenOver } from '../organization/organization.service';
 import { MeetingRow } from '../organization/organization.types';
 import { fromProjection } from './from-projection';
@@ -17,10 +17,20 @@ import { fromProjection } from './from-projection';
  * selection (compile-root / compile-entity); the objects built from its answer resolve every
  * nested field without another query.
  */
-async function run<T>(ctx: AppContext, info: GraphQLResolveInfo, query: CompiledQuery): Promise<T[]> {
+let builtSchema: GraphQLSchema | undefined;
+/** The schema to compile a service's selection against: the request's, else (exports, scripts) one built once. */
+export function schemaOf(ctx: AppContext): GraphQLSchema {
+  if (ctx.schema) return ctx.schema;
+  // Required here, not imported: the schema's resolvers import this module.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  builtSchema ??= (require('../build-schema') as typeof import('../build-schema')).buildAppSchema();
+  return builtSchema;
+}
+
+export async function run<T>(ctx: AppContext, field: string, query: CompiledQuery): Promise<T[]> {
   if (ctx.log?.isLevelEnabled?.('debug') ?? false) {
     // The statement and the names of its parameters, never their values.
-    ctx.log!.debug({ field: info.fieldName, operation: info.operation.name?.value ?? null, cypher: query.cypher, params: Object.keys(query.params) }, 'compiled cypher');
+    ctx.log!.debug({ field, cypher: query.cypher, params: Object.keys(query.params) }, 'compiled cypher');
   }
   return ctx.db.runText<T>(query.cypher, query.params);
 }
@@ -29,14 +39,14 @@ export async function readEntityByName(ctx: AppContext, info: GraphQLResolveInfo
   checkName(name);
   if (!foldName(name)) return null;
   const params = nameQueryParams(name, type);
-  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any> }>(ctx, info,
+  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any> }>(ctx, info.fieldName,
     compileByName(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, type ?? 'Entity'));
   if (rows.length === 0) return null;
   return fromProjection(rows[0].entity, ctx.catalog, describeMatch(name, rows[0].candidates));
 }
 
 export async function readEntityByKey(ctx: AppContext, info: GraphQLResolveInfo, key: string): Promise<Entity | null> {
-  const [row] = await run<{ entity: Record<string, any> }>(ctx, info, compileByKey(info, key));
+  const [row] = await run<{ entity: Record<string, any> }>(ctx, info.fieldName, compileByKey(info, key));
   return row ? fromProjection(row.entity, ctx.catalog) : null;
 }
 
@@ -46,7 +56,7 @@ export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, ar
   const text = args.where?.nameContains ?? args.nameContains;
   const contains = text === undefined || text === null ? null : foldName(text);
   if (contains === '') throw new BadUserInputError('nameContains has no letters or digits to match', { argument: 'nameContains' });
-  const [result] = await run<{ total: number; badCursor: boolean; rows: Record<string, any>[] }>(ctx, info, compileEntities(info, {
+  const [result] = await run<{ total: number; badCursor: boolean; rows: Record<string, any>[] }>(ctx, info.fieldName, compileEntities(info, {
     type: args.type ?? null, contains, has: args.where?.has ?? [], hasNot: args.where?.hasNot ?? [],
     orderBy: args.orderBy as 'name' | 'start', after, first: args.first,
   }));
@@ -63,7 +73,7 @@ export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, ar
 export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, organization: string, kind: string | null): Promise<MeetingRow[]> {
   checkName(organization);
   if (!foldName(organization)) return [];
-  const [row] = await run<{ organization: Record<string, any>; meetings: Record<string, any>[]; chairs: { rows: any[]; total: number | null; offset: number } | null }>(ctx, info,
+  const [row] = await run<{ organization: Record<string, any>; meetings: Record<string, any>[]; chairs: { rows: any[]; total: number | null; offset: number } | null }>(ctx, info.fieldName,
     compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization') }, kind));
   if (!row) return [];
   const org = fromProjection({ ...row.organization, __lists: row.chairs ? { chairs: row.chairs } : {} }, ctx.catalog);
@@ -72,4 +82,13 @@ export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, or
     const meeting = fromProjection(raw, ctx.catalog) as Meeting;
     return Object.assign(new MeetingRow(), { meeting, chairmanshipTakenOver: chairsTakenOver(meeting, chairs) });
   });
+}
+
+/** documents: the organization's documents, one compiled statement. */
+export async function readDocuments(ctx: AppContext, info: GraphQLResolveInfo, organization: string): Promise<Document[]> {
+  checkName(organization);
+  if (!foldName(organization)) return [];
+  const [row] = await run<{ documents: Record<string, any>[] }>(ctx, info.fieldName,
+    compileDocuments(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization') }));
+  return row ? row.documents.map((d) => fromProjection(d, ctx.catalog) as Document) : [];
 }

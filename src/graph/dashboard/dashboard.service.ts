@@ -9,7 +9,7 @@ import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, RankedV
 
 /** A row per year and role: the count on 31 December, and who joined or left during the year. */
 export async function membershipTimeline(ctx: AppContext, organization: string, from: string | null, to: string | null): Promise<MembershipYearRow[]> {
-  const overview = await loadOrganization(ctx, organization);
+  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
   if (!overview) return [];
   const org = overview.organization;
   const records = org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
@@ -57,7 +57,7 @@ function perRecord(s: Statement): Statement[] {
  * chose among its sources' values; merge: false gives a row per seed record.
  */
 export async function chairmanshipTimeline(ctx: AppContext, organization: string, merge = true): Promise<ChairTermRow[]> {
-  const overview = await loadOrganization(ctx, organization);
+  const overview = await loadOrganization(ctx, organization, { types: [RelationType.CHAIRED] });
   if (!overview) return [];
   const statements = overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN);
   // The loader already made one statement per term (reconcile.ts); merge: false shows its records.
@@ -80,7 +80,9 @@ export async function chairmanshipTimeline(ctx: AppContext, organization: string
 
 /** A row per summit and level of representation. */
 export async function summitAttendance(ctx: AppContext, organization: string): Promise<SummitAttendanceRow[]> {
-  const overview = await loadOrganization(ctx, organization, 'summit', { meetings: true });
+  const overview = await loadOrganization(ctx, organization, {
+    types: [], meetings: { kind: 'summit', types: [RelationType.ATTENDED, RelationType.SPOKE_AT, RelationType.HOSTED, RelationType.HELD_IN] },
+  });
   if (!overview) return [];
   const rows: SummitAttendanceRow[] = [];
   for (const meeting of overview.meetings) {

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
-import { readMeetings } from '../compiled/compiled-read';
+import { readDocuments, readMeetings } from '../compiled/compiled-read';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
 import { Direction, Rank, RelationType } from '../common/enums';
@@ -18,7 +18,7 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
-    const overview = await loadOrganization(ctx, organization);
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
     if (!overview) return null;
     const org = overview.organization;
     const rows = membersOn(org, date);
@@ -31,7 +31,7 @@ export class OrganizationResolver {
 
   @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
   async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<MembershipHistory | null> {
-    const overview = await loadOrganization(ctx, organization);
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
     if (!overview) return null;
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {
@@ -53,19 +53,18 @@ export class OrganizationResolver {
 
   @Query(() => [Statement], { description: 'Chairmanship (presidency) terms in order, with citations' })
   async chairmanships(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
-    const overview = await loadOrganization(ctx, organization);
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.CHAIRED] });
     return overview ? overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Statement], { description: 'Coordinators and co-coordinators of confidence-building areas' })
   async coordinators(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<Statement[]> {
-    const overview = await loadOrganization(ctx, organization);
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.COORDINATED] });
     return overview ? overview.organization.statementsOf([RelationType.COORDINATED], Direction.IN, null, ranks).sort(byStart) : [];
   }
 
   @Query(() => [Document], { description: 'Documents adopted by the organization or at its meetings, in order' })
-  async documents(@orgArg() organization: string, @Ctx() ctx: AppContext): Promise<Document[]> {
-    const overview = await loadOrganization(ctx, organization, null, { documents: true });
-    return overview ? overview.documents : [];
+  documents(@orgArg() organization: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<Document[]> {
+    return readDocuments(ctx, info, organization);
   }
 }

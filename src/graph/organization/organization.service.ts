@@ -1,7 +1,11 @@
 import { AppContext } from '../../context';
-import { checkName, describeMatch, Candidate, STATEMENT_LIMIT } from '../entity/entity.service';
-import { EntityRow, toEntity } from '../entity/entity.mapper';
-import { Meeting, Organization, Document } from '../entity/entity-types';
+import { OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
+import { compileOverview } from '../compiled/compile-root';
+import { run, schemaOf } from '../compiled/compiled-read';
+import { fromProjection } from '../compiled/from-projection';
+import { checkName, describeMatch, Candidate } from '../entity/entity.service';
+import { Entity } from '../entity/entity.interface';
+import { Meeting, Organization } from '../entity/entity-types';
 import { nameQueryParams } from '../entity/name-query';
 import { Claim } from '../common/claim.type';
 import { Direction, RelationType } from '../common/enums';
@@ -13,28 +17,39 @@ import { CountComparison, MembershipRow, MeetingRow } from './organization.types
 export interface OrganizationOverview {
   organization: Organization;
   meetings: Meeting[];
-  documents: Document[];
 }
 
-/** An organization by name with its meetings and documents, in one query; null when nothing matches. */
+/**
+ * An organization by name with the statements a service works on, and its meetings, in ONE
+ * compiled query (graph/compiled): only the relation types asked for are read, so a service must
+ * name every type it uses (statementsOf on another type finds nothing). null when nothing matches.
+ */
 export async function loadOrganization(
-  ctx: AppContext, name: string, meetingKind: string | null = null,
-  parts: { meetings?: boolean; documents?: boolean } = {},
+  ctx: AppContext, name: string, needs: { types: RelationType[]; meetings?: { kind: string | null; types: RelationType[] } },
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
-  const rows = await ctx.db.read<EntityRow & { candidates: Candidate[]; meetings: EntityRow[]; documents: EntityRow[] }>('organization/overview', {
-    ...nameQueryParams(name, 'Organization'), statementLimit: STATEMENT_LIMIT, meetingKind,
-    withMeetings: parts.meetings ?? false, withDocuments: parts.documents ?? false,
-  });
+  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
+    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [] } },
+    ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization') },
+    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${STATEMENT_FIELDS} }` : ''} }`),
+    needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${STATEMENT_FIELDS} }` : ''} }`) } : null,
+  ));
   if (rows.length === 0) return null;
   const row = rows[0];
+  const withStatements = <T extends Entity>(e: T): T => { e.allStatements = e.projection?.statements?.rows ?? []; return e; };
   return {
-    organization: toEntity(row, ctx.catalog, describeMatch(name, row.candidates)) as Organization,
-    meetings: row.meetings.map((m) => toEntity(m, ctx.catalog) as Meeting),
-    documents: row.documents.map((d) => toEntity(d, ctx.catalog) as Document),
+    organization: withStatements(fromProjection(row.entity, ctx.catalog, describeMatch(name, row.candidates)) as Organization),
+    meetings: (row.meetings ?? []).map((m) => withStatements(fromProjection(m, ctx.catalog) as Meeting)),
   };
 }
+
+/**
+ * What the services read of each statement: its ends' dates and names, its citations and
+ * references (the GraphQL fields of the statements a service returns read these).
+ */
+const STATEMENT_FIELDS = 'citations { source } references { factId } other { nameTr start ordinal }';
+const selection = (text: string): SelectionSetNode => (parse(text).definitions[0] as OperationDefinitionNode).selectionSet;
 
 const membershipStatements = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
 
