@@ -144,7 +144,23 @@ const supportOf = (f: FactRecord): Support[] => [...new Set(f.citations.map((c) 
 
 class Reconciler {
   readonly disagreements: Disagreement[] = [];
+  /** Entity values the rule deprecated ("entity|field" → value → the preferred value and why). */
+  readonly outweighed = new Map<string, Map<string, { preferred: string; reason: string }>>();
   constructor(private readonly catalog: Map<string, SourceInfo>) {}
+
+  /**
+   * A record's date as it counts: a fact that happens at a meeting, dated with the meeting's date as
+   * its source gives it, where the rule outweighed that date, takes the meeting's preferred date.
+   */
+  private dateOf(f: FactRecord, field: 'start' | 'end'): { value?: string; outweighed?: string } {
+    const value = f[field];
+    if (!value || !(MEETING_EVENTS.has(f.type) || MEETING_OUTCOMES.has(f.type))) return { value };
+    for (const end of [f.from, f.to]) {
+      const o = this.outweighed.get(`${end}|${field}`)?.get(value);
+      if (o) return { value: o.preferred, outweighed: `the ${field} of ${end} as this source gives it: ${o.reason}` };
+    }
+    return { value };
+  }
 
   decideValue(stated: { value: string | undefined; f: FactRecord }[], where: Omit<Disagreement, 'reason' | 'overridden' | 'values' | 'chosen' | 'key'>): Decision {
     const decision = decide(candidatesOf(stated.filter((s) => s.value !== undefined).map((s) => ({ value: s.value!, support: supportOf(s.f) }))), this.catalog);
@@ -164,16 +180,20 @@ class Reconciler {
     const head = records[0];
     const key = head.key;
     const where = { subject: head.from, object: head.to, relation: head.type, statement: key };
-    const starts = this.decideValue(records.filter((f) => f.start && !continues(f.start, 'start', f, records)).map((f) => ({ value: f.start, f })), { ...where, property: 'start' });
-    const ends = this.decideValue(records.filter((f) => f.end && !continues(f.end, 'end', f, records)).map((f) => ({ value: f.end, f })), { ...where, property: 'end' });
+    const starts = this.decideValue(records.filter((f) => f.start && !continues(f.start, 'start', f, records)).map((f) => ({ value: this.dateOf(f, 'start').value, f })), { ...where, property: 'start' });
+    const ends = this.decideValue(records.filter((f) => f.end && !continues(f.end, 'end', f, records)).map((f) => ({ value: this.dateOf(f, 'end').value, f })), { ...where, property: 'end' });
     const levels = this.decideValue(records.map((f) => ({ value: f.level, f })), { ...where, property: 'level' });
     const roles = IDENTITY[head.type]?.includes('role') ? null : this.decideValue(records.map((f) => ({ value: f.role, f })), { ...where, property: 'role' });
     const admitted = this.decideValue(records.map((f) => ({ value: f.admittedAt, f })), { ...where, property: 'admittedAt' });
     const attested = records.map((f) => f.attested).filter(Boolean).sort((a, b) => day(a, 'latest')!.localeCompare(day(b, 'latest')!))[0];
 
+    // The rank of a record: that of the values it gives (the worst of them, else PREFERRED if one is).
     const valueRank = (f: FactRecord): { rank: Rank; reason?: string } => {
       if (f.override) return f.override;
-      const mine = [starts, ends, levels, admitted].flatMap((d) => d.values.filter((v) => v.value === (d === starts ? f.start : d === ends ? f.end : d === levels ? f.level : f.admittedAt)));
+      const outweighed = this.dateOf(f, 'start').outweighed ?? this.dateOf(f, 'end').outweighed;
+      if (outweighed) return { rank: 'DEPRECATED', reason: outweighed };
+      const given: [Decision, string | undefined][] = [[starts, this.dateOf(f, 'start').value], [ends, this.dateOf(f, 'end').value], [levels, f.level], [admitted, f.admittedAt]];
+      const mine = given.flatMap(([d, value]) => d.values.filter((v) => v.value === value));
       const deprecated = mine.find((v) => v.rank === 'DEPRECATED');
       if (deprecated) return { rank: 'DEPRECATED', reason: deprecated.reason };
       return mine.some((v) => v.rank === 'PREFERRED') ? { rank: 'PREFERRED', reason: mine.find((v) => v.rank === 'PREFERRED')!.reason } : { rank: 'NORMAL' };
@@ -231,6 +251,9 @@ function reconcileEntities(entities: EntityRecord[], r: Reconciler, catalog: Map
         value: s.value, support: [...new Set(s.citations.map((c) => c.source))].map((source) => ({ source, record: `${e.key}@${s.file}` })),
       }))), catalog);
       r.record(decision, { subject: e.key, property: field });
+      const outweighed = new Map(decision.values.filter((v) => v.rank === 'DEPRECATED' && decision.chosen !== undefined)
+        .map((v) => [v.value, { preferred: decision.chosen!, reason: v.reason ?? '' }]));
+      if (outweighed.size > 0) r.outweighed.set(`${e.key}|${field}`, outweighed);
       if (decision.chosen !== undefined) (e as any)[field] = field === 'ordinal' ? Number(decision.chosen) : decision.chosen;
       const dated = field === 'start' || field === 'end' || field === 'date';
       if (!(dated && (e.type === 'Meeting' || e.type === 'Document')) && decision.values.length < 2) continue;

@@ -4,7 +4,8 @@ import { readOperation, startTestServer, TestServer } from '../support/test-serv
 
 // Every named operation answers as it did on the truth model, before the compiled read path
 // (answers recorded at commit 0b52cf7 with each operation's example variables:
-// tests/fixtures/operation-answers/). Regenerate them only for an intended change of an answer.
+// tests/fixtures/operation-answers/). Regenerate them only for an intended change of an answer:
+// Documents, Meetings and Summits were, when the Almaty Act's adoption took the 1st summit's preferred date.
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'operation-answers');
 const examples = path.resolve(__dirname, '..', '..', 'schema', 'operations', 'examples');
 // What depends on the test database's history rather than on the read path: full-text scores move

@@ -90,6 +90,16 @@ describe('reads are truthy: one statement per fact, best rank', () => {
     expect(aldemir.endRule).toMatch(/^office-succession/);
   });
 
+  it('dates what happened at a meeting by the meeting\'s preferred date, not by a date the rule outweighed', async () => {
+    // 000 dates the Almaty Act's adoption by its own (outweighed) date of the 1st summit, 4 July 2002.
+    const data = await q('{ document(name: "Almaty Act") { adoption { validFrom other { key } references { rank rankReason citation { source } } } } }');
+    const atSummit = data.document.adoption.find((s: any) => s.other.key === 'cica-summit-1');
+    expect(atSummit.validFrom).toBe('2002-06-04');
+    const from000 = atSummit.references.find((r: any) => r.citation.source === S000);
+    expect(from000).toMatchObject({ rank: 'DEPRECATED' });
+    expect(from000.rankReason).toMatch(/^the start of cica-summit-1 as this source gives it/);
+  });
+
   it('dates the Dushanbe Declaration by its own adoption day, 15 June 2019', async () => {
     const data = await q('{ document(name: "dushanbe-declaration-2019") { adoption { validFrom other { key } } } }');
     expect(data.document.adoption.find((s: any) => s.other.key === 'cica-summit-5').validFrom).toBe('2019-06-15');
