@@ -84,7 +84,9 @@ const MEETING_EVENTS = new Set<FactType>(['ATTENDED', 'HOSTED', 'SPOKE_AT', 'HEL
 const MEETING_OUTCOMES = new Set<FactType>(['ADOPTED_AT', 'PART_OF']);
 
 const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
-const identity = (f: FactRecord) => [f.type, f.from, f.to, ...(IDENTITY[f.type] ?? []).map((q) => norm(f[q]))].join('|');
+/** What makes two records (or statements) the same fact: type, ends and the identifying qualifiers. */
+const identity = (f: Pick<FactRecord, 'type' | 'from' | 'to' | 'role' | 'area'>) =>
+  [f.type, f.from, f.to, ...(IDENTITY[f.type] ?? []).map((q) => norm(f[q as 'role' | 'area']))].join('|');
 const day = (edtf: string | undefined, which: 'earliest' | 'latest') => (edtf ? parsePartialDate(edtf)?.[which] ?? null : null);
 
 /** The widest span a record can mean; null ends are open. */
@@ -308,10 +310,7 @@ function reconcileClaims(claims: ClaimRecord[], r: Reconciler, catalog: Map<stri
 /** Truthy (Wikidata): a fact's statements without DEPRECATED, and only PREFERRED when one is. */
 function markTruthy(statements: StatementRecord[]): void {
   const byFact = new Map<string, StatementRecord[]>();
-  for (const s of statements) {
-    const k = [s.type, s.from, s.to, ...(IDENTITY[s.type] ?? []).map((q) => norm((s as any)[q]))].join('|');
-    byFact.set(k, [...(byFact.get(k) ?? []), s]);
-  }
+  for (const s of statements) byFact.set(identity(s), [...(byFact.get(identity(s)) ?? []), s]);
   for (const group of byFact.values()) {
     const hasPreferred = group.some((s) => s.rank === 'PREFERRED');
     for (const s of group) s.truthy = s.rank !== 'DEPRECATED' && (!hasPreferred || s.rank === 'PREFERRED');

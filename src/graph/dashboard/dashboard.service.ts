@@ -1,7 +1,6 @@
 import { AppContext } from '../../context';
-import { parsePartialDate, Precision, PRECISION_ORDER } from '../../util/partial-date';
+import { Precision, PRECISION_ORDER } from '../../util/partial-date';
 import { Direction, RelationType } from '../common/enums';
-import { PartialDateType } from '../common/partial-date.type';
 import { Statement } from '../common/statement.type';
 import { loadOrganization, membersOn } from '../organization/organization.service';
 import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, RankedValue, ReconciliationStats, SummitAttendanceRow } from './dashboard.types';
@@ -35,13 +34,6 @@ export async function membershipTimeline(ctx: AppContext, organization: string, 
   return rows;
 }
 
-/** Finer first; among equals, the earlier start or the later end. */
-function pickDate(dates: PartialDateType[], prefer: 'earliest' | 'latest'): PartialDateType | null {
-  const sorted = [...dates].sort((a, b) => PRECISION_ORDER.indexOf(a.precision) - PRECISION_ORDER.indexOf(b.precision)
-    || (prefer === 'earliest' ? a.earliest.localeCompare(b.earliest) : b.latest.localeCompare(a.latest)));
-  return sorted[0] ?? null;
-}
-
 /** A statement as each of its seed records gives it (the merge: false view of the timelines). */
 function perRecord(s: Statement): Statement[] {
   return [...new Set(s.references.map((r) => r.factId))].map((factId) => {
@@ -61,19 +53,13 @@ export async function chairmanshipTimeline(ctx: AppContext, organization: string
   if (!overview) return [];
   const statements = overview.organization.statementsOf([RelationType.CHAIRED], Direction.IN);
   // The loader already made one statement per term (reconcile.ts); merge: false shows its records.
-  const groups = (merge ? statements : statements.flatMap(perRecord)).map((s) => [s]);
-  return groups.map((group) => {
-    const start = pickDate(group.map((s) => s.start).filter(Boolean) as PartialDateType[], 'earliest');
-    const end = pickDate(group.map((s) => s.end).filter(Boolean) as PartialDateType[], 'latest');
-    const precisions = [start?.precision, end?.precision].filter(Boolean) as string[];
-    const precision = precisions.sort((a, b) => PRECISION_ORDER.indexOf(b as Precision) - PRECISION_ORDER.indexOf(a as Precision))[0] ?? 'YEAR';
-    const first = group[0];
+  return (merge ? statements : statements.flatMap(perRecord)).map((s) => {
+    const precision = [s.start?.precision, s.end?.precision].filter(Boolean)
+      .sort((a, b) => PRECISION_ORDER.indexOf(b as Precision) - PRECISION_ORDER.indexOf(a as Precision))[0] ?? 'YEAR';
     return Object.assign(new ChairTermRow(), {
-      holder: first.other.name, holderKey: first.other.key,
-      start: start?.earliest ?? group.map((s) => s.validFrom).filter(Boolean).sort()[0] ?? null,
-      end: end?.latest ?? null, startText: start?.text ?? null, endText: end?.text ?? null, precision,
-      sources: [...new Set(group.flatMap((s) => s.citations.map((c) => c.source)))], factId: group.map((s) => s.factId).join(','),
-      records: group.reduce((n, s) => n + s.factIds.length, 0),
+      holder: s.other.name, holderKey: s.other.key,
+      start: s.start?.earliest ?? s.validFrom ?? null, end: s.end?.latest ?? null, startText: s.start?.text ?? null, endText: s.end?.text ?? null, precision,
+      sources: [...new Set(s.citations.map((c) => c.source))], factId: s.factId, records: s.factIds.length,
     });
   }).sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.holder.localeCompare(b.holder));
 }

@@ -3,19 +3,12 @@ import { Arg, Field, ID, Int, InterfaceType } from 'type-graphql';
 import { BadUserInputError } from '../../errors/app-errors';
 import { Citation } from '../common/citation.type';
 import { Claim } from '../common/claim.type';
-import { DateScalar } from '../common/date.scalar';
 import { Direction, EntityType, Rank, RelationType } from '../common/enums';
 import { NameEntry, NameMatch } from '../common/name-entry.type';
 import { PartialDateType, toPartialDate } from '../common/partial-date.type';
-import { holdsOn, inRanks, Statement } from '../common/statement.type';
+import { Statement } from '../common/statement.type';
 import { filterInMemory, ListSpec, listSpec } from './statement-lists';
 import { ListArgs } from './statement-list.types';
-
-/** The ranks argument of every statement list: without it, the truthy view (one statement per fact, best rank). */
-export const ranksArg = () => Arg('ranks', () => [Rank], {
-  nullable: true,
-  description: 'Only statements of these ranks; without it the truthy view: DEPRECATED hidden, and only PREFERRED where a fact has one',
-});
 
 function notTraversable(): BadUserInputError {
   return new BadUserInputError('this entity is the end of a statement read by a named operation: traverse from an entity root field (entity, state, organization, meeting, document, person, place, node, entities) to follow its relationships');
@@ -86,11 +79,7 @@ export abstract class Entity {
   /** The typed JS view of the statements, for services (not a GraphQL field). */
   statementsOf(types?: RelationType[] | null, direction?: Direction | null, asOf?: string | null, ranks?: Rank[] | null): Statement[] {
     if (!this.allStatements) throw notTraversable();
-    return this.allStatements.filter((s) =>
-      (!types || types.length === 0 || types.includes(s.type))
-      && (!direction || direction === Direction.BOTH || s.direction === direction)
-      && (!asOf || holdsOn(s, asOf))
-      && inRanks(s, ranks));
+    return filterInMemory(this.allStatements, listSpec('Entity', 'statements')!, { types, direction, asOf, ranks }).rows;
   }
 
   /** A list by its field name, read in memory (for services working on whole profiles). */

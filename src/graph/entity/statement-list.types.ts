@@ -1,8 +1,14 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../common/date.scalar';
-import { EntityType } from '../common/enums';
+import { EntityType, Rank } from '../common/enums';
 import { Statement } from '../common/statement.type';
 import { PageInfo } from './entity-connection.type';
+
+/** The ranks argument of every statement list: without it, the truthy view (one statement per fact, best rank). */
+export const ranksArg = () => Arg('ranks', () => [Rank], {
+  nullable: true,
+  description: 'Only statements of these ranks; without it the truthy view: DEPRECATED hidden, and only PREFERRED where a fact has one',
+});
 
 /** The orders of a statement list. */
 export enum StatementOrder { START_ASC = 'START_ASC', START_DESC = 'START_DESC', NAME_ASC = 'NAME_ASC' }

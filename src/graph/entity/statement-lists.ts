@@ -5,7 +5,7 @@ import { DateScalar } from '../common/date.scalar';
 import { Direction, EntityType, Rank, RelationType } from '../common/enums';
 import { holdsOn, inRanks, Statement } from '../common/statement.type';
 import {
-  decodeCursor, encodeCursor, ListArgs, MAX_LIST_PAGE, StatementConnection, StatementOrder, StatementWhere,
+  decodeCursor, encodeCursor, ListArgs, MAX_LIST_PAGE, ranksArg, StatementConnection, StatementOrder, StatementWhere,
 } from './statement-list.types';
 
 /**
@@ -138,7 +138,7 @@ export function installListFields(classes: Record<string, { prototype: object }>
     const proto = classes[spec.owner].prototype as Record<string, unknown>;
     const params: [string, ParamDecorator][] = [
       ['asOf', Arg('asOf', () => DateScalar, { nullable: true, description: 'Only statements that hold on this day (README: Dates and asOf)' })],
-      ['ranks', Arg('ranks', () => [Rank], { nullable: true, description: 'Only statements of these ranks; without it the truthy view: DEPRECATED hidden, and only PREFERRED where a fact has one' })],
+      ['ranks', ranksArg()],
       ['where', Arg('where', () => StatementWhere, { nullable: true, description: 'Filters: role, other end, start range, source' })],
       ['orderBy', Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default START_ASC)' })],
       ['first', Arg('first', () => Int, { nullable: true, description: `At most this many (0 to ${MAX_LIST_PAGE}); all when not given` })],

@@ -6,7 +6,7 @@ import { DateScalar } from '../common/date.scalar';
 import { Direction, Rank, RelationType } from '../common/enums';
 import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
-import { ranksArg } from '../entity/entity.interface';
+import { ranksArg } from '../entity/statement-list.types';
 import { toEntityRef } from '../entity/entity.mapper';
 import { compareCounts, distanceInDays, loadOrganization, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';

@@ -12,7 +12,7 @@ import { Direction, RelationType } from '../common/enums';
 import { holdsOn, Statement } from '../common/statement.type';
 import { parsePartialDate } from '../../util/partial-date';
 import { foldName } from '../../util/fold-name';
-import { CountComparison, MembershipRow, MeetingRow } from './organization.types';
+import { CountComparison, MembershipRow } from './organization.types';
 
 export interface OrganizationOverview {
   organization: Organization;

@@ -4,7 +4,6 @@ import { foldName } from '../../util/fold-name';
 import { FACT_TYPES } from '../../seed/seed-model';
 import { Direction } from '../common/enums';
 import { toPartialDate } from '../common/partial-date.type';
-import { Statement } from '../common/statement.type';
 import { checkName } from '../entity/entity.service';
 import { toCitations, toEntityRef, toStatement, toStub } from '../entity/entity.mapper';
 import { nameQueryParams } from '../entity/name-query';
