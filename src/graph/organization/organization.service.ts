@@ -49,7 +49,13 @@ export async function loadOrganization(
  * references (the GraphQL fields of the statements a service returns read these).
  */
 const STATEMENT_FIELDS = 'citations { source } references { factId } other { nameTr start ordinal }';
-const selection = (text: string): SelectionSetNode => (parse(text).definitions[0] as OperationDefinitionNode).selectionSet;
+/** The few selections the services write, parsed once each (not on every request). */
+const parsed = new Map<string, SelectionSetNode>();
+function selection(text: string): SelectionSetNode {
+  let set = parsed.get(text);
+  if (!set) parsed.set(text, set = (parse(text).definitions[0] as OperationDefinitionNode).selectionSet);
+  return set;
+}
 
 const membershipStatements = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
 
