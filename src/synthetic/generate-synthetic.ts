@@ -1,125 +1,108 @@
+import neo4j from 'neo4j-driver';
 import { Database } from '../db/database';
-import { foldName } from '../util/fold-name';
-import { createProgress } from '../util/progress';
+import { writeEntities, writeSourceTexts, writeStatements } from './bulk-write';
+import { removeSynthetic } from './remove-synthetic';
+import { SourceTexts } from './source-texts';
+import { createRandom } from './synthetic-names';
+import { buildSyntheticEntities, SyntheticEntities, SyntheticSize } from './synthetic-shape';
+import { expectedStatements, RealAnchors, StatementRow, syntheticStatements } from './synthetic-statements';
 
 /**
- * A synthetic graph shaped like the real one (states in organizations, meetings with
- * attendees, chairs, offices), to measure traversals at many times the real size. Keys start
- * with "syn-" and items carry origin 'synthetic', so removeSynthetic() takes them out again.
- * Deterministic: the same scale and seed give the same graph.
+ * A synthetic graph shaped like the real one, at a chosen scale (1, 10, 100, 1000: issue 11):
+ * states in organizations (a synthetic hub all states belong to), meetings with hosts, venues,
+ * attendees and levels, documents adopted at them, people with offices, places, and sources
+ * whose texts quote every statement, with MENTIONS spans as parallel lists as the ingest writes
+ * them. Every statement has start/end, rank and truthy, and one or two references (source key,
+ * quote). Keys start with "syn-", items carry origin 'synthetic'; removeSynthetic() takes them
+ * out again. The same scale and seed give the same graph.
+ *
+ * By default the synthetic graph is a sub-graph of its own: no relationship touches a real
+ * entity, so every real answer stays as it is and only the database's size differs. With
+ * `touchReal`, a quarter of the synthetic states become members (or observers) of the real CICA
+ * and five of them attend each real CICA meeting, so the real hub grows dense; real answers
+ * (CICA's members on a day, its meetings' attendees) then change until removeSynthetic().
  */
-export interface SyntheticCounts { entities: number; facts: number }
+export { removeSynthetic } from './remove-synthetic';
+export { syntheticSize, SYNTHETIC_ORIGIN, SYNTHETIC_PREFIX } from './synthetic-shape';
+export type { SyntheticSize } from './synthetic-shape';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export interface SyntheticOptions {
+  seed?: number;
+  /** Link synthetic states to the real CICA and its meetings (default false). */
+  touchReal?: boolean;
+  /** Key of the real organization --touch-real joins (default 'cica'). */
+  realOrganization?: string;
+  /** Rows (nodes, relationships or spans) per transaction; default 5000. */
+  batch?: number;
+  /** Characters of context before and after each span (default as the ingest: 80). */
+  snippetChars?: number;
+  quiet?: boolean;
 }
 
-const LABELS = ['State', 'Organization', 'Meeting', 'Person', 'Place'] as const;
-const TYPES = ['MEMBER_OF', 'ATTENDED', 'HOSTED', 'HELD_IN', 'PART_OF', 'CHAIRED', 'HELD_OFFICE'] as const;
-
-export function buildSynthetic(scale: number, seed = 42) {
-  const random = rng(seed);
-  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-  const year = (from: number, to: number) => from + Math.floor(random() * (to - from + 1));
-  const entities: { key: string; type: (typeof LABELS)[number]; name: string; start?: string }[] = [];
-  const facts: { type: (typeof TYPES)[number]; from: string; to: string; role?: string; level?: string; start?: string; end?: string }[] = [];
-  const byKey = new Map<string, (typeof entities)[number]>();
-  const make = (type: (typeof LABELS)[number], prefix: string, count: number) => {
-    const keys: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const key = `syn-${prefix}-${i}`;
-      const entity = { key, type, name: `Synthetic ${type} ${i}` };
-      entities.push(entity);
-      byKey.set(key, entity);
-      keys.push(key);
-    }
-    return keys;
-  };
-  const states = make('State', 'state', 50 * scale);
-  const orgs = make('Organization', 'org', 10 * scale);
-  const places = make('Place', 'city', 20 * scale);
-  const people = make('Person', 'person', 100 * scale);
-  const meetings = make('Meeting', 'meeting', 40 * scale);
-  // Some synthetic states join CICA itself, so the real hub grows dense as it would with real data.
-  const allOrgs = [...orgs, 'cica'];
-  for (const s of states) {
-    for (let k = 0; k < 5; k++) {
-      const start = year(1990, 2020);
-      const ended = random() < 0.2;
-      facts.push({ type: 'MEMBER_OF', from: s, to: k === 0 && random() < 0.1 ? 'cica' : pick(allOrgs), role: random() < 0.8 ? 'member' : 'observer', start: String(start), end: ended ? String(start + year(1, 6)) : undefined });
-    }
-  }
-  for (const m of meetings) {
-    const when = `${year(1995, 2024)}-${String(year(1, 12)).padStart(2, '0')}`;
-    (byKey.get(m) as { start?: string }).start = when;
-    facts.push({ type: 'PART_OF', from: m, to: pick(orgs) }, { type: 'HELD_IN', from: m, to: pick(places), start: when, end: when });
-    facts.push({ type: 'HOSTED', from: pick(states), to: m, start: when, end: when });
-    for (let k = 0; k < 10; k++) facts.push({ type: 'ATTENDED', from: pick(states), to: m, level: pick(['head of state', 'foreign minister', 'vice president']), start: when, end: when });
-    for (let k = 0; k < 5; k++) facts.push({ type: 'ATTENDED', from: pick(people), to: m, start: when, end: when });
-  }
-  for (const o of orgs) {
-    let y = year(1990, 2000);
-    while (y < 2024) {
-      const term = year(2, 4);
-      facts.push({ type: 'CHAIRED', from: pick(states), to: o, start: String(y), end: String(y + term) });
-      y += term;
-    }
-  }
-  for (const p of people) facts.push({ type: 'HELD_OFFICE', from: p, to: pick(states), role: pick(['head of state', 'foreign minister']), start: String(year(1990, 2020)) });
-  return { entities, facts };
+export interface SyntheticCounts {
+  scale: number;
+  seed: number;
+  size: SyntheticSize;
+  /** All synthetic entities (sources included). */
+  entities: number;
+  names: number;
+  /** Statements (relationships of FACT_TYPES), also as `facts` for the traversal bench. */
+  statements: number;
+  facts: number;
+  byType: Record<string, number>;
+  mentions: number;
+  spans: number;
+  textChars: number;
+  transactionsMs: { remove: number; entities: number; statements: number; mentions: number; total: number };
 }
 
-/** Writes the synthetic graph in batches (each a transaction of its own), with a progress bar. */
-export async function writeSynthetic(db: Database, scale: number, options: { quiet?: boolean; batch?: number } = {}): Promise<SyntheticCounts> {
-  const { entities, facts } = buildSynthetic(scale);
+/**
+ * The whole synthetic graph in memory (entities and statements, texts built), for small scales
+ * and tests. The writer never holds it all: it streams the statements.
+ */
+export function buildSynthetic(scale: number, seed = 42, real: RealAnchors | null = null): { entities: SyntheticEntities; statements: StatementRow[]; texts: SourceTexts } {
+  const entities = buildSyntheticEntities(scale, seed);
+  const texts = new SourceTexts(entities.sources);
+  const statements = [...syntheticStatements(entities, createRandom(seed + 1), texts, real)];
+  return { entities, statements, texts };
+}
+
+async function realAnchors(db: Database, organization: string): Promise<RealAnchors> {
+  const rows = await db.runText<{ key: string; date: string | null }>(
+    `MATCH (c:Entity {key: $org}) WHERE c.origin <> $origin
+     MATCH (m:Entity:Meeting)-[:PART_OF]->(c) WHERE m.origin <> $origin
+     RETURN m.key AS key, m.start AS date ORDER BY key`, { org: organization, origin: 'synthetic' }, neo4j.routing.READ);
+  const [found] = await db.runText<{ n: number }>('MATCH (c:Entity {key: $org}) RETURN count(c) AS n', { org: organization }, neo4j.routing.READ);
+  if (!found || Number(found.n) === 0) throw new Error(`--touch-real: there is no real entity with key "${organization}" (is the seed loaded?)`);
+  return { organization, meetings: rows };
+}
+
+/**
+ * Removes any earlier synthetic graph, then writes the one of this scale and seed in bulk, with a
+ * progress bar per phase: entities and names, statements (streamed), source texts and MENTIONS.
+ */
+export async function writeSynthetic(db: Database, scale: number, options: SyntheticOptions = {}): Promise<SyntheticCounts> {
+  const seed = options.seed ?? 42;
+  const quiet = options.quiet ?? false;
   const batch = options.batch ?? 5000;
-  const steps = Math.ceil(entities.length / batch) * 1 + Math.ceil(facts.length / batch);
-  const progress = options.quiet ? undefined : createProgress(`synthetic x${scale}`, steps);
-  let done = 0;
-  for (const label of LABELS) {
-    const rows = entities.filter((e) => e.type === label).map((e) => ({ key: e.key, name: e.name, folded: foldName(e.name), start: e.start ?? null }));
-    for (let i = 0; i < rows.length; i += batch) {
-      // Labels come from the fixed LABELS list.
-      await db.runText(`UNWIND $rows AS row
-MERGE (e:Entity {key: row.key}) SET e:${label}, e.type = '${label}', e.name = row.name, e.start = row.start, e.origin = 'synthetic', e.sources = ['synthetic'], e.quotes = ['generated']
-MERGE (n:Name {key: row.key + '|en|' + row.name}) SET n.text = row.name, n.folded = row.folded, n.lang = 'en', n.kind = 'label', n.origin = 'synthetic', n.entityKey = row.key
-MERGE (e)-[:HAS_NAME]->(n)`, { rows: rows.slice(i, i + batch) }, 'WRITE', 120000);
-      progress?.tick(++done);
-    }
-  }
-  let factIndex = 0;
-  for (const type of TYPES) {
-    const rows = facts.filter((f) => f.type === type).map((f) => ({
-      ...f, id: `syn-fact-${factIndex++}`, role: f.role ?? null, level: f.level ?? null, start: f.start ?? null, end: f.end ?? null,
-      validFrom: f.start ? `${f.start.slice(0, 4)}-${f.start.length > 4 ? f.start.slice(5, 7) : '01'}-01` : null,
-      validTo: f.end ? `${f.end.slice(0, 4)}-${f.end.length > 4 ? f.end.slice(5, 7) : '12'}-28` : null,
-    }));
-    for (let i = 0; i < rows.length; i += batch) {
-      await db.runText(`UNWIND $rows AS row
-MATCH (a:Entity {key: row.from}), (b:Entity {key: row.to})
-MERGE (a)-[r:${type} {factId: row.id}]->(b)
-SET r.role = row.role, r.level = row.level, r.start = row.start, r.end = row.end, r.origin = 'synthetic',
-    r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
-    r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END,
-    r.sources = ['synthetic'], r.quotes = ['generated']`, { rows: rows.slice(i, i + batch) }, 'WRITE', 120000);
-      progress?.tick(++done);
-    }
-  }
-  progress?.finish(`${entities.length} entities, ${facts.length} facts`);
-  return { entities: entities.length, facts: facts.length };
-}
-
-/** Removes everything the generator wrote. */
-export async function removeSynthetic(db: Database): Promise<void> {
-  for (;;) {
-    const [row] = await db.runText<{ deleted: number }>(`MATCH (n) WHERE n.origin = 'synthetic' WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS deleted`, {}, 'WRITE', 120000);
-    if (!row || row.deleted === 0) return;
-  }
+  const label = `synthetic x${scale}`;
+  const started = Date.now();
+  const lap = (() => { let t = Date.now(); return () => { const now = Date.now(); const d = now - t; t = now; return d; }; })();
+  await removeSynthetic(db, { quiet });
+  const removeMs = lap();
+  const real = options.touchReal ? await realAnchors(db, options.realOrganization ?? 'cica') : null;
+  const entities = buildSyntheticEntities(scale, seed);
+  const texts = new SourceTexts(entities.sources);
+  const written = await writeEntities(db, entities.all, { batch, quiet, label });
+  const entitiesMs = lap();
+  const byType = await writeStatements(db, syntheticStatements(entities, createRandom(seed + 1), texts, real), expectedStatements(entities, real), { batch, quiet, label });
+  const statementsMs = lap();
+  const mentions = await writeSourceTexts(db, texts, { batch: batch * 2, quiet, label, snippetChars: options.snippetChars });
+  const mentionsMs = lap();
+  const statements = Object.values(byType).reduce((a, b) => a + b, 0);
+  return {
+    scale, seed, size: entities.size, entities: written.entities, names: written.names, statements, facts: statements, byType,
+    mentions: mentions.mentions, spans: mentions.spans, textChars: mentions.chars,
+    transactionsMs: { remove: removeMs, entities: entitiesMs, statements: statementsMs, mentions: mentionsMs, total: Date.now() - started },
+  };
 }
