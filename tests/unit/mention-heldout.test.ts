@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { buildNameIndex, linkMentions, NameForLinking } from '../../src/mentions/link-mentions';
+import { readSeedFiles } from '../../src/seed/read-seed-files';
+import { checkHeldout, formatHeldout, loadHeldout, scoreHeldout } from '../support/heldout-score';
+
+/**
+ * The held-out mention set (tests/fixtures/mentions-heldout): twelve texts the linker was not tuned on, labelled
+ * before any tuning. The floors below sit just under the figures measured when the set was made (README.md,
+ * "Before"), so that a regression fails; raise them as the linker improves, never lower them to let a change pass.
+ */
+const FLOORS: Record<string, { precision: number; recall: number }> = {
+  en: { precision: 0.81, recall: 0.74 },
+  tr: { precision: 0.85, recall: 0.79 },
+  ru: { precision: 0.66, recall: 0.27 },
+  all: { precision: 0.80, recall: 0.61 },
+};
+/** At most this many negatives (ordinary words and look-alikes) may be linked. */
+const MAX_NEGATIVES_HIT = 9;
+
+const root = path.resolve(__dirname, '..', '..');
+const corpusDir = process.env.CORPUS_DIR ? path.resolve(root, process.env.CORPUS_DIR) : path.resolve(root, '..', 'shared', 'seeds');
+const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), corpusDir);
+const names: NameForLinking[] = bundle.entities.flatMap((e) =>
+  e.names.map((n) => ({ entityKey: e.key, entityType: e.type, text: n.text, lang: n.lang, kind: n.kind })));
+const index = buildNameIndex(names);
+const graphNames = new Map<string, Set<string>>();
+for (const n of names) (graphNames.get(n.entityKey) ?? graphNames.set(n.entityKey, new Set()).get(n.entityKey)!).add(n.text);
+
+const texts = loadHeldout();
+
+describe('held-out mention set', () => {
+  it('has valid labels: offsets give the surface, every entity exists in the graph, no overlaps', () => {
+    expect(checkHeldout(texts)).toEqual([]);
+    const keys = new Set(bundle.entities.map((e) => e.key));
+    const unknown = texts.flatMap((t) => t.mentions.filter((m) => !keys.has(m.entity)).map((m) => `${t.id}: ${m.entity}`));
+    expect(unknown).toEqual([]);
+    expect(texts.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('scores linkMentions against the labels, above the floors', () => {
+    const score = scoreHeldout(texts, (text, language) => linkMentions(text, language, index), graphNames);
+    process.stdout.write(formatHeldout(score));
+    for (const [lang, floor] of Object.entries(FLOORS)) {
+      const c = lang === 'all' ? score.overall : score.byLanguage[lang];
+      expect({ lang, precision: c.precision >= floor.precision, recall: c.recall >= floor.recall })
+        .toEqual({ lang, precision: true, recall: true });
+    }
+    expect(score.overall.negativesHit).toBeLessThanOrEqual(MAX_NEGATIVES_HIT);
+  });
+});
