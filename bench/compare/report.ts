@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CellResult } from './load';
+import type { TargetName } from './operations';
+
+export interface TargetSummary { rps: number; p50: number; p99: number; errors: number; requests: number; queriesPerRequest: number; peakRssMiB: number }
+export interface OpResult { id: string; label: string; targets: Record<TargetName, TargetSummary>; rounds: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> }
+interface Rate { rps: number; p50: number; p99: number; errors: number }
+export interface RunResult {
+  command: string; date: string; stamp: string; commit: string; scale: number; seconds: number; rounds: number; concurrency: number;
+  machine: Partial<{ cpus: number; model: string; ramGiB: number; node: string; neo4j: string; platform: string }>;
+  scaleCounts?: { entities: number; facts: number } | null;
+  ops: OpResult[];
+  typename: { ours: Rate; apollo: Rate; repeated: Rate } | null;
+  staleness: { ok: boolean; steps: { step: string; expected: string; got: string; ok: boolean }[] } | null;
+  rss: Partial<Record<TargetName | 'neo4jJvm', number>>;
+  warnings: string[];
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+const yes = (ok: boolean) => (ok ? '**met**' : '**missed**');
+const LATENCY_OPS = ['lookup', 'membersAsOf', 'summits'];
+
+/** The newest earlier result at scale 1, for the 1x-to-Nx latency target. */
+function baselineAtScale1(outDir: string, stamp: string): RunResult | null {
+  const files = fs.existsSync(outDir) ? fs.readdirSync(outDir).filter((f) => /^compare-.*\.json$/.test(f) && !f.includes(stamp)).sort().reverse() : [];
+  for (const f of files) {
+    try { const r = JSON.parse(fs.readFileSync(path.join(outDir, f), 'utf8')) as RunResult; if (r.scale === 1) return r; } catch { /* skip */ }
+  }
+  return null;
+}
+
+function targets(r: RunResult, outDir: string): string[] {
+  const lines: string[] = [];
+  const slowerThan2x = r.ops.filter((o) => ratio(o.targets.ours.rps, o.targets['neo4j-graphql'].rps) < 2);
+  lines.push(`- At least 2x the throughput of @neo4j/graphql on every operation: ${yes(slowerThan2x.length === 0)}${slowerThan2x.length ? ` (below on ${slowerThan2x.map((o) => o.id).join(', ')})` : ''}`);
+  const slowP50 = r.ops.filter((o) => ratio(o.targets.ours.p50, o.targets.raw.p50) > 1.25);
+  lines.push(`- p50 at most 1.25x raw Cypher on every operation: ${yes(slowP50.length === 0)}${slowP50.length ? ` (above on ${slowP50.map((o) => o.id).join(', ')})` : ''}`);
+  const many = r.ops.filter((o) => o.targets.ours.queriesPerRequest > 1);
+  lines.push(`- One Neo4j query per root field (every operation here has one root field): ${yes(many.length === 0)}${many.length ? ` (${many.map((o) => `${o.id} ${o.targets.ours.queriesPerRequest}`).join(', ')})` : ''}`);
+  if (r.typename) {
+    const share = ratio(r.typename.repeated.rps, r.typename.ours.rps);
+    lines.push(`- A repeated identical read (MembersAsOf) at no less than half the rate of \`{ __typename }\`: ${yes(share >= 0.5)} (${r.typename.repeated.rps} vs ${r.typename.ours.rps} req/s, ${share})`);
+  }
+  if (r.staleness) lines.push(`- Never stale after a write, across two server processes: ${yes(r.staleness.ok)}`);
+  const base = r.scale > 1 ? baselineAtScale1(outDir, r.stamp) : null;
+  if (r.scale <= 1) lines.push('- From 1x to 1000x, lookups, MembersAsOf and Summits within 2x of their 1x latency: not measured in this run (scale 1; run with `--scale 1000` after this one)');
+  else if (!base) lines.push(`- From 1x to ${r.scale}x within 2x: no scale-1 result in bench/results to compare with`);
+  else {
+    const parts = LATENCY_OPS.map((id) => {
+      const now = r.ops.find((o) => o.id === id)?.targets.ours.p50 ?? 0;
+      const then = base.ops.find((o) => o.id === id)?.targets.ours.p50 ?? 0;
+      return { id, now, then, ok: then > 0 && now <= 2 * then };
+    });
+    lines.push(`- From 1x to ${r.scale}x within 2x of the 1x p50 (1x: ${base.stamp}): ${yes(parts.every((p) => p.ok))} (${parts.map((p) => `${p.id} ${p.then} → ${p.now} ms`).join(', ')})`);
+  }
+  lines.push(`- Server RSS under 300 MB under load: ${yes((r.rss.ours ?? 0) > 0 && (r.rss.ours ?? 0) < 300)} (peak ${r.rss.ours} MiB)`);
+  return lines;
+}
+
+function chart(r: RunResult): string {
+  const colours: Record<TargetName, string> = { ours: '#2b6cb0', 'neo4j-graphql': '#dd6b20', raw: '#718096' };
+  const names: Record<TargetName, string> = { ours: 'this server', 'neo4j-graphql': '@neo4j/graphql 7', raw: 'raw Cypher' };
+  const left = 250; const width = 520; const bar = 14; const group = 3 * bar + 16;
+  const height = 60 + r.ops.length * group;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${left + width + 110}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<text x="10" y="20" font-size="14" font-weight="bold">Requests/s at ${r.concurrency} connections, scale ${r.scale} (${r.date.slice(0, 10)}, bars relative to the fastest of each operation)</text>`];
+  (Object.keys(colours) as TargetName[]).forEach((t, i) => parts.push(`<rect x="${10 + i * 160}" y="32" width="12" height="12" fill="${colours[t]}"/><text x="${26 + i * 160}" y="43">${names[t]}</text>`));
+  r.ops.forEach((o, i) => {
+    const y = 56 + i * group;
+    const max = Math.max(...(Object.keys(colours) as TargetName[]).map((t) => o.targets[t].rps), 1);
+    parts.push(`<text x="10" y="${y + bar * 1.8}">${esc(o.label)}</text>`);
+    (Object.keys(colours) as TargetName[]).forEach((t, k) => {
+      const w = Math.max(1, Math.round((o.targets[t].rps / max) * width));
+      parts.push(`<rect x="${left}" y="${y + k * bar}" width="${w}" height="${bar - 2}" fill="${colours[t]}"/><text x="${left + w + 4}" y="${y + k * bar + 10}">${o.targets[t].rps}</text>`);
+    });
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+export function writeReport(r: RunResult, root: string, outDir: string, log: (m: string) => void, resultsFile = path.join(root, 'bench', 'RESULTS.md')): void {
+  const base = `compare-${r.stamp}${r.scale > 1 ? `-x${r.scale}` : ''}`;
+  fs.writeFileSync(path.join(outDir, `${base}.json`), JSON.stringify(r, null, 2));
+  fs.writeFileSync(path.join(outDir, `${base}.svg`), chart(r));
+  const m = r.machine;
+  const rel = path.relative(path.join(root, 'bench'), outDir) || '.';
+  const rows = r.ops.map((o) => {
+    const [a, b, c] = [o.targets.ours, o.targets['neo4j-graphql'], o.targets.raw];
+    return `| ${o.label} | ${a.rps} | ${b.rps} | ${c.rps} | ${ratio(a.rps, b.rps)} | ${ratio(a.rps, c.rps)} | ${a.p50} / ${a.p99} | ${b.p50} / ${b.p99} | ${c.p50} / ${c.p99} | ${ratio(a.p50, c.p50)} | ${a.queriesPerRequest} / ${b.queriesPerRequest} / ${c.queriesPerRequest} | ${a.errors} / ${b.errors} / ${c.errors} | ${a.peakRssMiB} / ${b.peakRssMiB} / ${c.peakRssMiB} |`;
+  });
+  const md = [
+    '# Benchmark: this server vs @neo4j/graphql 7 vs raw Cypher', '',
+    `Produced by \`${r.command}\` on ${r.date} at commit ${r.commit}.`, '',
+    `Machine: ${m.cpus} CPUs (${m.model}), ${m.ramGiB} GiB RAM, ${m.platform}; Node ${m.node}; Neo4j ${m.neo4j} (embedded, one JVM for all three).`,
+    `Scale ${r.scale}${r.scaleCounts ? ` (+${r.scaleCounts.entities} synthetic entities, ${r.scaleCounts.facts} facts)` : ' (the real graph only)'}; ${r.concurrency} concurrent requests; ${r.rounds} rounds of ${r.seconds} s per server and operation, the order of the three rotating each round; figures are medians of the rounds. Each server is a process of its own; the load comes from a third. Numbers on a shared 2-core machine are noisy.`, '',
+    `![requests per second](${rel}/${base}.svg)`, '',
+    '| operation | req/s ours | req/s @neo4j/graphql | req/s raw | ours / @neo4j/graphql | ours / raw | p50 / p99 ms ours | p50 / p99 @neo4j/graphql | p50 / p99 raw | p50 ours / raw | Neo4j queries per request (ours / n4g / raw) | errors | peak RSS MiB (ours / n4g / raw) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
+  ];
+  if (r.typename) {
+    md.push('| request | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|',
+      `| \`{ __typename }\` this server | ${r.typename.ours.rps} | ${r.typename.ours.p50} | ${r.typename.ours.p99} | ${r.typename.ours.errors} |`,
+      `| \`{ __typename }\` Apollo standalone, trivial schema | ${r.typename.apollo.rps} | ${r.typename.apollo.p50} | ${r.typename.apollo.p99} | ${r.typename.apollo.errors} |`,
+      `| repeated identical MembersAsOf, this server | ${r.typename.repeated.rps} | ${r.typename.repeated.p50} | ${r.typename.repeated.p99} | ${r.typename.repeated.errors} |`, '',
+      `\`{ __typename }\` ours / Apollo standalone: ${ratio(r.typename.ours.rps, r.typename.apollo.rps)}.`, '');
+  }
+  md.push(`Peak RSS under load: this server ${r.rss.ours} MiB, @neo4j/graphql ${r.rss['neo4j-graphql']} MiB, raw ${r.rss.raw} MiB; Neo4j JVM ${r.rss.neo4jJvm} MiB at the end.`, '');
+  if (r.staleness) {
+    md.push('## Write through A, read through B (two server processes, one Neo4j)', '', '| step | expected | got | |', '|---|---|---|---|',
+      ...r.staleness.steps.map((s) => `| ${s.step} | ${s.expected} | ${s.got} | ${s.ok ? 'ok' : 'STALE'} |`), '');
+  }
+  md.push('## Targets', '', ...targets(r, outDir), '');
+  if (r.warnings.length) md.push('## Answer warnings', '', ...r.warnings.map((w) => `- ${w}`), '');
+  md.push('## What each server answers', '',
+    '- **ours**: the named client operation of `schema/operations/` (the 100-row page and the 4-level traversal as in `bench/read-path.ts`).',
+    '- **@neo4j/graphql 7**: `bench/compare/neo4j-graphql-typedefs.ts` (Entity nodes by label, `Fact` relationship properties); lookups by a folded name (`names: { some: { folded: { in } } }`), statement lists as `…Connection` with edge filters; Connection, Neighborhood and MembershipTimeline as `@cypher` fields (it has no shortest path or per-year count); EntitySearch as an exact-name root field plus its `@fulltext` query (two root fields).',
+    '- **raw**: one hand-written query per operation, `bench/compare/raw-cypher-server.ts`, over neo4j-driver behind node:http.',
+    '- Before measuring, the key facts of the three answers (member keys, attendee keys, path nodes, year counts…) are compared; differences are listed above as warnings.', '');
+  const file = resultsFile;
+  fs.writeFileSync(file, md.join('\n'));
+  process.stdout.write(md.join('\n'));
+  log(`wrote ${file}, ${path.join(outDir, base)}.json and .svg`);
+}
