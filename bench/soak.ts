@@ -115,7 +115,8 @@ async function main(): Promise<number> {
   const neo4jPid = target.neo4jPid ?? (args.neo4jPid || undefined);
   process.once('SIGINT', () => { log('interrupted; stopping what was started'); void target.stop().then(() => process.exit(130)); });
   const base = new URL(target.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle sockets close after 30 s on this side, before the server's keep-alive timeout (65 s).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 30_000 });
   try {
     const check = await callOnce(base, agent, body);
     if (!check.ok) throw new Error(`${args.operation} fails before any load: ${check.code}`);

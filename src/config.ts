@@ -54,6 +54,12 @@ export interface HttpOptions {
   maxSourceChars: number;
   /** Most mention spans stored for one source; past it the rest are dropped and counted. */
   maxMentionsPerSource: number;
+  /**
+   * How long an idle keep-alive connection stays open (ms). Longer than the idle timeout of the
+   * clients and proxies in front (60 s is common), so the server never closes a connection a
+   * client is just reusing (which the client sees as ECONNRESET).
+   */
+  keepAliveMs?: number;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +119,7 @@ export function readHttpOptions(env: Env, profile: Config['profile']): HttpOptio
     trustProxy: trust === undefined || trust === '' ? false : /^\d+$/.test(trust) ? Number(trust) : /^(true|false)$/.test(trust) ? trust === 'true' : trust,
     maxSourceChars: readInt(env, 'INGEST_MAX_CHARS', MAX_SOURCE_CHARS, 1, 10_000_000),
     maxMentionsPerSource: readInt(env, 'INGEST_MAX_MENTIONS', MAX_MENTIONS_PER_SOURCE, 1, 1_000_000),
+    keepAliveMs: readInt(env, 'HTTP_KEEP_ALIVE_MS', 65_000, 1000, 600_000),
   };
 }
 

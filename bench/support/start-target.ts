@@ -164,7 +164,9 @@ export async function startTarget(options: TargetOptions): Promise<Target> {
     WRITE_TOKEN: token, RATE_LIMIT_POINTS: '0', LOG_LEVEL: 'info', ...options.env,
   };
   const reporter = path.join(root, 'dist', 'bench', 'support', 'server-probe.js');
-  const child: ChildProcess = spawn(process.execPath, ['-r', reporter, path.join(root, 'dist', 'src', 'index.js')], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', reporter, path.join(root, 'dist', 'src', 'index.js')], {
     cwd: root, env, stdio: ['ignore', logFd, logFd, 'ipc'],
   });
   fs.closeSync(logFd);

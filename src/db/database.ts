@@ -118,6 +118,34 @@ export class Database {
     }
   }
 
+  /**
+   * Runs named write queries in one transaction, chosen as it goes: `work` gets a `run` that
+   * executes one named query and returns its records, and may stop after any of them. All or
+   * nothing: a throw (or a failed query) rolls everything back. Used where one statement would
+   * carry megabytes of parameters: several small ones keep the event loop free while encoding.
+   */
+  async writeInSteps<T>(work: (run: <R = any>(name: string, params: Record<string, unknown>) => Promise<R[]>) => Promise<T>, timeoutMs = 120000): Promise<T> {
+    const early = this.health?.failFastError(true);
+    if (early) throw early;
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const done = session.executeWrite((tx) => work(async (name, params) => {
+        neo4jQueries.inc({ mode: 'write' });
+        const result = await tx.run(this.registry.get(name), withIntegers(params));
+        return result.records.map((record) => toNative(record.toObject()) as any);
+      }), { timeout: timeoutMs });
+      const value = await (this.health ? this.health.guard(done, true) : done);
+      if (this.health?.isDiskFull) this.health.noteDiskFull(false);
+      return value;
+    } catch (err) {
+      // The caller's own refusals (GraphQLErrors) go out as they are; driver errors get their code.
+      throw this.mapError(err, true);
+    } finally {
+      const closed = session.close().catch(() => {});
+      if (!this.health?.failing) await closed;
+    }
+  }
+
   /** True when Neo4j answers a trivial query within `timeoutMs`, a hung one included. */
   async ping(timeoutMs = 2000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;

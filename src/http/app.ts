@@ -64,6 +64,9 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = options.keepAliveMs ?? 65_000;
+  // Node requires the header timeout to exceed the keep-alive one, or it may cut a reused socket.
+  httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
   // Requests Node's parser refuses (headers too large, malformed) get a JSON answer too, not an empty one.
   httpServer.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || (err as { code?: string }).code === 'ECONNRESET') { socket.destroy(); return; }

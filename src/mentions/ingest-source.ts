@@ -6,7 +6,11 @@ import { GraphQLError } from 'graphql';
 import { BadUserInputError, ConflictError } from '../errors/app-errors';
 import { parsePartialDate } from '../util/partial-date';
 import { createProgress } from '../util/progress';
-import { linkMentionsInSlices, Mention } from './link-mentions';
+import { Mention } from './link-mentions';
+import { linkPool } from './link-pool';
+import { chunkLinks } from './mention-links';
+
+export { SNIPPET_CONTEXT } from './mention-links';
 import { NameIndexCache } from './name-index-cache';
 
 export interface SourceInput {
@@ -47,6 +51,8 @@ export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 /** Defaults of INGEST_MAX_CHARS and INGEST_MAX_MENTIONS. */
 export const MAX_SOURCE_CHARS = 1_000_000;
 export const MAX_MENTIONS_PER_SOURCE = 10_000;
+/** Spans per write statement: about 50 KB of parameters, encoded in a few milliseconds. */
+const MENTION_CHUNK = 500;
 
 /** The linker's version is part of the hash, so a better linker relinks texts already stored. */
 function textHashOf(text: string): string {
@@ -61,30 +67,12 @@ export function guessLanguage(text: string): string {
   return turkish >= 3 ? 'tr' : 'en';
 }
 
-/** Characters of context kept on each side of a mention for snippets. */
-export const SNIPPET_CONTEXT = 80;
-
 /**
- * Groups mentions per entity as the MENTIONS relationship stores them (parallel lists), with
- * the snippet context cut here in JavaScript, where offsets are the UTF-16 ones the API promises.
- */
-function toLinks(text: string, mentions: Mention[]) {
-  const byEntity = new Map<string, { entityKey: string; starts: number[]; ends: number[]; texts: string[]; matched: string[]; befores: string[]; afters: string[] }>();
-  for (const m of mentions) {
-    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [], befores: [], afters: [] };
-    link.starts.push(m.start); link.ends.push(m.end); link.texts.push(m.text); link.matched.push(m.matchedName);
-    link.befores.push(text.slice(Math.max(0, m.start - SNIPPET_CONTEXT), m.start));
-    link.afters.push(text.slice(m.end, m.end + SNIPPET_CONTEXT));
-    byEntity.set(m.entityKey, link);
-  }
-  return [...byEntity.values()];
-}
-
-/**
- * Stores a source's text and metadata and links every mention of a known entity, in one write.
- * The same text again changes nothing; another text for a stored id is a CONFLICT unless
- * `replace` is asked, and a seed source (cited by facts) only changes from the corpus folder.
- * Linking yields to the event loop, so a large text never stalls the server.
+ * Stores a source's text and metadata and links every mention of a known entity, in one
+ * transaction. The same text again changes nothing; another text for a stored id is a CONFLICT
+ * unless `replace` is asked, and a seed source (cited by facts) only changes from the corpus folder.
+ * Linking runs in a worker thread and the mentions go to Neo4j in chunks, so a large text never
+ * stalls the server's event loop.
  */
 export async function ingestSource(db: Database, names: NameIndexCache, input: SourceInput, options: IngestOptions = {}): Promise<IngestResult> {
   const maxChars = options.maxChars ?? MAX_SOURCE_CHARS;
@@ -96,13 +84,18 @@ export async function ingestSource(db: Database, names: NameIndexCache, input: S
   if (!input.text.trim()) throw new BadUserInputError('text is empty', { argument: 'text' });
   if (input.date && !parsePartialDate(input.date)) throw new BadUserInputError(`date "${input.date}" is not an EDTF date (2015-11-11, 2021-04, 2010-06/2014-05)`);
   const language = input.language || guessLanguage(input.text);
-  const mentions = await linkMentionsInSlices(input.text, language, await names.get(db), maxMentions);
-  const links = toLinks(input.text, mentions);
+  const { mentions, links } = await linkPool.link(await names.names(db), input.text, language, maxMentions);
   const textHash = textHashOf(input.text);
   const props: Record<string, unknown> = { language };
   for (const key of ['title', 'date', 'url', 'author', 'publisher'] as const) if (input[key]) props[key] = input[key];
-  const [row] = await db.write<{ status: string }>('mentions/write-source', {
-    key: input.id, props, text: input.text, textHash, links, replace: options.replace ?? false, trusted: options.trusted ?? false,
+  const row = await db.writeInSteps(async (run) => {
+    const [decided] = await run<{ status: string }>('mentions/write-source', {
+      key: input.id, props, text: input.text, textHash, replace: options.replace ?? false, trusted: options.trusted ?? false,
+    });
+    if (decided?.status === 'created' || decided?.status === 'replaced') {
+      for (const chunk of chunkLinks(links, MENTION_CHUNK)) await run('mentions/write-mentions', { key: input.id, links: chunk });
+    }
+    return decided;
   });
   switch (row?.status) {
     case 'created': case 'replaced': case 'unchanged': break;

@@ -1,32 +1,42 @@
 import { Database } from '../db/database';
 import { buildNameIndex, NameForLinking, NameIndex } from './link-mentions';
+import { NamesVersion } from './link-pool';
 
 export interface IndexedEntity { key: string; type: string; name: string }
 
-/** The name index of all entities, built from the graph and rebuilt after writes that add names. */
+let versions = 0;
+
+/** The names of all entities for linking, read from the graph and read again after writes that add names. */
 export class NameIndexCache {
-  private index: NameIndex | undefined;
+  private version: NamesVersion | undefined;
   private entities = new Map<string, IndexedEntity>();
 
-  async get(db: Database): Promise<NameIndex> {
-    if (!this.index) {
+  /** The current names with their version id; the index itself is built only where linking runs. */
+  async names(db: Database): Promise<NamesVersion> {
+    if (!this.version) {
       const names = await db.read<NameForLinking>('mentions/names');
-      this.index = buildNameIndex(names);
+      let index: NameIndex | undefined;
+      this.version = { id: `names-${process.pid}-${++versions}`, names, index: () => (index ??= buildNameIndex(names)) };
       this.entities = new Map();
       for (const n of names) {
         const known = this.entities.get(n.entityKey);
         if (!known || (n.lang === 'en' && n.kind === 'label')) this.entities.set(n.entityKey, { key: n.entityKey, type: n.entityType, name: n.text });
       }
     }
-    return this.index;
+    return this.version;
   }
 
-  /** Short references for entity keys the index knows (after get()). */
+  /** The name index built in this thread (for callers that link here). */
+  async get(db: Database): Promise<NameIndex> {
+    return (await this.names(db)).index();
+  }
+
+  /** Short references for entity keys the index knows (after names()). */
   entitiesOf(keys: string[]): [string, IndexedEntity][] {
     return keys.filter((k) => this.entities.has(k)).map((k) => [k, this.entities.get(k)!]);
   }
 
   invalidate(): void {
-    this.index = undefined;
+    this.version = undefined;
   }
 }

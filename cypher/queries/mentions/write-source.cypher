@@ -1,7 +1,7 @@
-// Stores a source's metadata and text and replaces its MENTIONS, unless that would overwrite
-// what it must not. Decided and written in one statement, so two writers cannot interleave.
+// Stores a source's metadata and text and deletes its old MENTIONS, unless that would overwrite
+// what it must not. Decided and written in one statement, so two writers cannot interleave; the
+// new mentions follow in the same transaction (write-mentions.cypher), in chunks.
 // Params: $key, $props (title, language, date, url, author, publisher), $text, $textHash,
-//         $links [{entityKey, starts, ends, texts, matched, befores, afters}],
 //         $replace (the caller asks to replace a stored text), $trusted (the corpus folder itself).
 // Returns: status, one of
 //   'created' | 'replaced' (written), 'unchanged' (the same text is stored; nothing written),
@@ -29,11 +29,6 @@ CALL (status) {
   WITH DISTINCT s
   MERGE (s)-[:HAS_NAME]->(n:Name {key: s.key + '|en|' + s.key})
   ON CREATE SET n.text = s.key, n.folded = toLower(s.key), n.lang = 'en', n.kind = 'alias', n.entityKey = s.key
-  WITH s
-  UNWIND $links AS link
-  MATCH (e:Entity {key: link.entityKey})
-  CREATE (s)-[:MENTIONS {starts: link.starts, ends: link.ends, texts: link.texts, matched: link.matched,
-    befores: link.befores, afters: link.afters, count: size(link.starts)}]->(e)
   RETURN count(*) AS written
 }
 RETURN DISTINCT status
