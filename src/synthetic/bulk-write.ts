@@ -14,24 +14,37 @@ import { StatementRow } from './synthetic-statements';
  */
 const TIMEOUT_MS = 600000;
 
+/** The properties written, from fixed lists: inline in CREATE (no SET of a map, whose read/write conflict makes the plan Eager). */
+export const ENTITY_PROPERTIES = ['type', 'name', 'nameTr', 'description', 'start', 'end', 'meetingKind', 'documentKind', 'ordinal',
+  'title', 'date', 'publisher', 'url', 'language', 'kind', 'corpus', 'author', 'sources', 'quotes', 'origin'] as const;
+export const NAME_PROPERTIES = ['key', 'text', 'folded', 'lang', 'kind', 'from', 'to'] as const;
+export const STATEMENT_PROPERTIES = ['factId', 'factIds', 'start', 'end', 'attested', 'role', 'area', 'level', 'note', 'admittedAt', 'admittedAtName',
+  'rank', 'rankReason', 'truthy', 'endDerived', 'endRule', 'endSuccessor', 'sources', 'quotes', 'refFactIds', 'refFiles', 'refSources', 'refQuotes',
+  'refStarts', 'refEnds', 'refAttested', 'refLevels', 'refRanks', 'refReasons', 'file', 'origin'] as const;
+/** A day as a driver Date, so no date() call in the query (with one the planner adds an Eager). */
+const toDate = (iso: unknown) => {
+  if (typeof iso !== 'string') return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new neo4j.types.Date(y, m, d);
+};
+const inline = (list: readonly string[], from: string) => list.map((k) => `${k}: ${from}.${k}`).join(', ');
+
+/** Refuses a row whose properties are not all in the fixed list (a generator change must extend the list). */
+function checkKeys(props: Record<string, unknown>, list: readonly string[], extra: readonly string[] = []): void {
+  for (const k of Object.keys(props)) if (!list.includes(k) && !extra.includes(k)) throw new Error(`synthetic property ${k} is not in the fixed list`);
+}
+
 const ENTITY_CYPHER = (label: SyntheticType) => `UNWIND $rows AS row
-CREATE (e:Entity:${label})
-SET e = row.props, e.key = row.key,
-    e.startDay = CASE WHEN row.props.startDay IS NULL THEN null ELSE date(row.props.startDay) END,
-    e.endDay = CASE WHEN row.props.endDay IS NULL THEN null ELSE date(row.props.endDay) END
+CREATE (e:Entity:${label} {key: row.key, ${inline(ENTITY_PROPERTIES, 'row.props')},
+  startDay: row.startDay, endDay: row.endDay})
 WITH e, row
 UNWIND row.names AS name
-CREATE (n:Name)
-SET n = name, n.origin = $origin, n.entityKey = row.key
-CREATE (e)-[:HAS_NAME]->(n)`;
+CREATE (e)-[:HAS_NAME]->(:Name {${inline(NAME_PROPERTIES, 'name')}, origin: $origin, entityKey: row.key})`;
 
 const STATEMENT_CYPHER = (type: FactType) => `UNWIND $rows AS row
 MATCH (a:Entity {key: row.from})
 MATCH (b:Entity {key: row.to})
-CREATE (a)-[r:${type}]->(b)
-SET r = row.props,
-    r.validFrom = CASE WHEN row.validFrom IS NULL THEN null ELSE date(row.validFrom) END,
-    r.validTo = CASE WHEN row.validTo IS NULL THEN null ELSE date(row.validTo) END`;
+CREATE (a)-[:${type} {${inline(STATEMENT_PROPERTIES, 'row.props')}, validFrom: row.validFrom, validTo: row.validTo}]->(b)`;
 
 /** As mentions/write-source stores a text and its MENTIONS (parallel lists of spans). */
 const SOURCE_TEXT_CYPHER = `UNWIND $rows AS row
@@ -80,7 +93,8 @@ export async function writeEntities(db: Database, entities: SyntheticEntity[], o
     for (let i = 0; i < rows.length; i += step) {
       const slice = rows.slice(i, i + step);
       names += slice.reduce((n, e) => n + e.names.length, 0);
-      await pipe.send(ENTITY_CYPHER(label), { rows: slice.map((e) => ({ key: e.key, props: e.props, names: e.names })), origin: SYNTHETIC_ORIGIN });
+      for (const e of slice) checkKeys(e.props, ENTITY_PROPERTIES, ['startDay', 'endDay']);
+      await pipe.send(ENTITY_CYPHER(label), { rows: slice.map((e) => ({ key: e.key, props: e.props, names: e.names, startDay: toDate(e.props.startDay), endDay: toDate(e.props.endDay) })), origin: SYNTHETIC_ORIGIN });
       done += slice.length;
       progress?.tick(done);
     }
@@ -102,7 +116,8 @@ export async function writeStatements(db: Database, rows: Iterable<StatementRow>
     if (!buffer || buffer.length === 0) return;
     buffers.set(type, []);
     if (!FACT_TYPES.includes(type)) throw new Error(`not a fact type: ${type}`);
-    await pipe.send(STATEMENT_CYPHER(type), { rows: buffer.map(({ type: _t, ...row }) => row) });
+    checkKeys(buffer[0].props, STATEMENT_PROPERTIES);
+    await pipe.send(STATEMENT_CYPHER(type), { rows: buffer.map((row) => ({ from: row.from, to: row.to, props: row.props, validFrom: toDate(row.validFrom), validTo: toDate(row.validTo) })) });
     done += buffer.length;
     progress?.tick(Math.min(done, expected));
   };

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
-import { LINK_VERSION, MAX_MENTIONS_PER_SOURCE, SNIPPET_CONTEXT } from '../mentions/ingest-source';
+import { LINK_VERSION, MAX_MENTIONS_PER_SOURCE } from '../mentions/ingest-source';
 import { SyntheticEntity } from './synthetic-shape';
+
+/** Characters of context kept before and after a span, as the ingest keeps them. */
+export const SNIPPET_CHARS = 80;
 
 /** A name inside a sentence: which entity, where (from the sentence's start), as written. */
 export interface SentenceSpan { key: string; offset: number; text: string }
@@ -50,7 +53,7 @@ export class SourceTexts {
   get count(): number { return this.sources.length; }
 
   /** Source `index` as write-source stores it: text, hash and one link per mentioned entity. Frees its parts. */
-  take(index: number, snippetChars = SNIPPET_CONTEXT): { key: string; text: string; textHash: string; links: MentionLink[] } {
+  take(index: number, snippetChars = SNIPPET_CHARS): { key: string; text: string; textHash: string; links: MentionLink[] } {
     const t = this.texts[index];
     const text = t.parts.join('');
     const links: MentionLink[] = [];
