@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const target = await startTarget({ log, env });
   const children: ChildServer[] = [];
   const result: RunResult = {
-    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), date: new Date().toISOString(), stamp,
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '), date: new Date().toISOString(), stamp,
     commit: gitCommit(), scale: args.scale, seconds: args.seconds, rounds: args.rounds, concurrency: args.concurrency,
     machine: {}, ops: [], typename: null, staleness: null, rss: {}, warnings: [],
   };
