@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const profDir = path.join(outDir, `cpuprof-${stamp}`);
   const env: Record<string, string> = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
-  if (args.cpuProf) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profDir}`;
+  if (args.cpuProf) Object.assign(env, { NODE_OPTIONS: `--require ${path.join(root, 'dist', 'bench', 'compare', 'cpu-profile-preload.js')}`, BENCH_CPU_PROFILE_DIR: profDir });
   const target = await startTarget({ log, env });
   const children: ChildServer[] = [];
   const result: RunResult = {
@@ -147,7 +147,12 @@ async function checkAnswers(op: Operation, requestOf: (op: Operation, t: TargetN
 }
 
 function gitCommit(): string {
-  try { return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim(); } catch { return 'unknown'; }
+  try {
+    const head = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    // dist/ is built from the working tree: say when src/ held changes not in that commit.
+    const dirty = execSync('git status --porcelain -- src', { cwd: root }).toString().split('\n').filter(Boolean).length;
+    return dirty ? `${head} (+${dirty} uncommitted files in src/)` : head;
+  } catch { return 'unknown'; }
 }
 
 async function machineOf(db: { uri: string; user: string; password: string }): Promise<RunResult['machine']> {
