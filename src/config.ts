@@ -1,3 +1,4 @@
+import { DEFAULT_RESPONSE_CACHE, ResponseCacheOptions } from './cache/response-cache';
 import path from 'node:path';
 import { DEFAULT_REQUEST_LIMITS, RequestLimits } from './plugins/limits/request-limits';
 import { DEFAULT_RATE_LIMIT, RateLimitOptions } from './http/rate-limit';
@@ -60,6 +61,10 @@ export interface HttpOptions {
    * client is just reusing (which the client sees as ECONNRESET).
    */
   keepAliveMs?: number;
+  /** The response cache of repeated reads (src/cache); maxBytes 0 turns it off. */
+  responseCache?: ResponseCacheOptions;
+  /** Compress answers of at least this many bytes for clients that accept gzip, deflate or br; -1 turns it off. */
+  compressMinBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +125,11 @@ export function readHttpOptions(env: Env, profile: Config['profile']): HttpOptio
     maxSourceChars: readInt(env, 'INGEST_MAX_CHARS', MAX_SOURCE_CHARS, 1, 10_000_000),
     maxMentionsPerSource: readInt(env, 'INGEST_MAX_MENTIONS', MAX_MENTIONS_PER_SOURCE, 1, 1_000_000),
     keepAliveMs: readInt(env, 'HTTP_KEEP_ALIVE_MS', 65_000, 1000, 600_000),
+    responseCache: {
+      maxBytes: readInt(env, 'RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE.maxBytes / 1048576, 0, 65536) * 1048576,
+      maxEntryBytes: DEFAULT_RESPONSE_CACHE.maxEntryBytes,
+    },
+    compressMinBytes: readInt(env, 'COMPRESS_MIN_BYTES', 1024, -1, 100_000_000),
   };
 }
 

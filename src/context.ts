@@ -20,6 +20,8 @@ export interface AppContext {
   schema?: GraphQLSchema;
   /** The server's logger (the compiled Cypher of a request goes to debug). */
   log?: { debug: (obj: object, msg: string) => void; isLevelEnabled?: (level: string) => boolean };
+  /** Tells the response cache that this answer may be kept (a query without errors); set by the HTTP layer. */
+  markCacheable?: (cost: number) => void;
   /** Ingest bounds (HttpOptions). */
   ingestLimits?: { maxSourceChars: number; maxMentionsPerSource: number };
 }

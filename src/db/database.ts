@@ -6,6 +6,7 @@ import { DatabaseHealth } from './database-health';
 import { toNative } from './to-native';
 import { neo4jQueries } from '../observability/metrics';
 import { QueryLimiter } from './query-limiter';
+import { requestBookmarks } from './request-bookmarks';
 
 export interface DatabaseOptions {
   uri: string;
@@ -61,9 +62,26 @@ export class Database {
     return this.runText(this.registry.get(name), params, neo4j.routing.WRITE, timeoutMs);
   }
 
-  /** For Cypher built by a query builder from fixed fragments (never from user text). */
+  /**
+   * For Cypher built by a query builder from fixed fragments (never from user text). A write
+   * marks the graph changed (cache/bump-graph-version) before it returns, so no response cache,
+   * in this process or another, serves an answer from before it.
+   */
   async runText<T = any>(cypher: string, params: Record<string, unknown>, routing: RoutingControl = neo4j.routing.READ, timeoutMs?: number): Promise<T[]> {
-    const write = routing === neo4j.routing.WRITE;
+    const rows = await this.execute<T>(cypher, params, routing, timeoutMs);
+    if (routing === neo4j.routing.WRITE) await this.execute(this.registry.get('cache/bump-graph-version'), {}, neo4j.routing.WRITE);
+    return rows;
+  }
+
+  /**
+   * A named read sent where writes go (the cluster's leader): it sees every acknowledged write,
+   * whichever server process made it. For the graph version the response caches check.
+   */
+  async readFromLeader<T = any>(name: string, params: Record<string, unknown> = {}, timeoutMs?: number): Promise<T[]> {
+    return this.execute<T>(this.registry.get(name), params, neo4j.routing.WRITE, timeoutMs, false);
+  }
+
+  private async execute<T>(cypher: string, params: Record<string, unknown>, routing: RoutingControl, timeoutMs?: number, write = routing === neo4j.routing.WRITE): Promise<T[]> {
     // Checked before the queue: a query refused now must not wait for a slot and run later for nobody.
     const early = this.health?.failFastError(write);
     if (early) throw early;
@@ -73,15 +91,25 @@ export class Database {
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
+      const bookmarks = requestBookmarks.getStore();
+      // A client that sent the bookmark of its write reads after it, on any cluster member.
+      if (bookmarks?.given.length) config.bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: bookmarks.given });
       neo4jQueries.inc({ mode: write ? 'write' : 'read' });
       const work = this.limiter.run(() => this.driver.executeQuery(cypher, withIntegers(params), config));
       const result = this.health ? await this.health.guard(work, write) : await work;
       this.health?.noteAnswer();
       if (write && this.health?.isDiskFull) this.health.noteDiskFull(false);
+      if (write && bookmarks) bookmarks.written = [...await this.driver.executeQueryBookmarkManager.getBookmarks()];
       return result.records.map((record) => toNative(record.toObject()) as T);
     } catch (err) {
       throw this.mapError(err, write);
     }
+  }
+
+  /** Keeps a session's bookmarks for the request that wrote (sent back to the client). */
+  private noteWritten(bookmarks: string[]): void {
+    const store = requestBookmarks.getStore();
+    if (store) store.written = bookmarks;
   }
 
   /** Maps a driver error and tells the health monitor when it says the disk is full. */
@@ -97,7 +125,7 @@ export class Database {
   async writeTransaction(statements: { cypher: string; params: Record<string, unknown> }[], onStep?: (done: number) => void): Promise<void> {
     const early = this.health?.failFastError(true);
     if (early) throw early;
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: requestBookmarks.getStore()?.given });
     try {
       const work = session.executeWrite(async (tx) => {
         let done = 0;
@@ -106,9 +134,11 @@ export class Database {
           await tx.run(statement.cypher, statement.params);
           onStep?.(++done);
         }
+        await tx.run(this.registry.get('cache/bump-graph-version'));
       }, { timeout: 120000 });
       await (this.health ? this.health.guard(work, true) : work);
       if (this.health?.isDiskFull) this.health.noteDiskFull(false);
+      this.noteWritten(session.lastBookmarks());
     } catch (err) {
       throw this.mapError(err, true);
     } finally {
@@ -127,15 +157,20 @@ export class Database {
   async writeInSteps<T>(work: (run: <R = any>(name: string, params: Record<string, unknown>) => Promise<R[]>) => Promise<T>, timeoutMs = 120000): Promise<T> {
     const early = this.health?.failFastError(true);
     if (early) throw early;
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: requestBookmarks.getStore()?.given });
     try {
-      const done = session.executeWrite((tx) => work(async (name, params) => {
-        neo4jQueries.inc({ mode: 'write' });
-        const result = await tx.run(this.registry.get(name), withIntegers(params));
-        return result.records.map((record) => toNative(record.toObject()) as any);
-      }), { timeout: timeoutMs });
+      const done = session.executeWrite(async (tx) => {
+        const value = await work(async (name, params) => {
+          neo4jQueries.inc({ mode: 'write' });
+          const result = await tx.run(this.registry.get(name), withIntegers(params));
+          return result.records.map((record) => toNative(record.toObject()) as any);
+        });
+        await tx.run(this.registry.get('cache/bump-graph-version'));
+        return value;
+      }, { timeout: timeoutMs });
       const value = await (this.health ? this.health.guard(done, true) : done);
       if (this.health?.isDiskFull) this.health.noteDiskFull(false);
+      this.noteWritten(session.lastBookmarks());
       return value;
     } catch (err) {
       // The caller's own refusals (GraphQLErrors) go out as they are; driver errors get their code.

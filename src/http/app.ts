@@ -26,6 +26,11 @@ import { createPlaygroundRouter } from './playground';
 import { createPagesRouter } from './pages/pages.router';
 import { createExportRouter } from '../export/export.router';
 import { NameIndexCache } from '../mentions/name-index-cache';
+import compression from 'compression';
+import { DEFAULT_RESPONSE_CACHE, markCacheable, ResponseCache } from '../cache/response-cache';
+import { GraphVersion } from '../cache/graph-version';
+import { parseBookmarkHeader, requestBookmarks } from '../db/request-bookmarks';
+import { createResponseCachePlugin } from '../plugins/response-cache.plugin';
 
 export interface AppDeps {
   db: Database;
@@ -44,7 +49,7 @@ export interface AppDeps {
 function httpOptionsOf(deps: AppDeps): HttpOptions {
   return {
     limits: DEFAULT_REQUEST_LIMITS, introspection: true, fieldSuggestions: true, corsOrigins: [], trustProxy: false,
-    maxSourceChars: MAX_SOURCE_CHARS, maxMentionsPerSource: MAX_MENTIONS_PER_SOURCE, ...deps.http,
+    maxSourceChars: MAX_SOURCE_CHARS, maxMentionsPerSource: MAX_MENTIONS_PER_SOURCE, responseCache: DEFAULT_RESPONSE_CACHE, compressMinBytes: 1024, ...deps.http,
   };
 }
 
@@ -86,15 +91,18 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     // The parser stops at the token limit, before anything is built from a huge document.
     parseOptions: { maxTokens: options.limits.tokens },
     validationRules: [createRequestLimitsRule(options.limits)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter), createMetricsPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter), createMetricsPlugin(), createResponseCachePlugin()],
   });
   await apollo.start();
 
   // Security headers on every route; pages and the playground set their own stricter or looser CSP.
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] } }, crossOriginEmbedderPolicy: false }));
   // CORS is off unless origins are listed: browsers then refuse cross-origin reads of the API.
-  if (options.corsOrigins.length) app.use(cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight'], maxAge: 600 }));
+  if (options.corsOrigins.length) app.use(cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'neo4j-bookmark'], exposedHeaders: ['neo4j-bookmark', 'x-cache'], maxAge: 600 }));
   if (rateLimiter) app.use(rateLimiter.middleware());
+  // Large answers (Summits, graph.json, exports) go compressed to clients that ask; small ones as they are.
+  if ((options.compressMinBytes ?? 1024) >= 0) app.use(compression({ threshold: options.compressMinBytes ?? 1024 }));
+  const responseCache = new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE, new GraphVersion(deps.db), rateLimiter);
 
   // Prometheus metrics (exempt from the rate limit like /health; expose it only to your scraper).
   app.get('/metrics', async (_req, res) => {
@@ -120,8 +128,15 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.use(createExportRouter(deps));
   // The body may hold the largest allowed source text (JSON-escaped) and no more.
   const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
-  app.use('/graphql', express.json({ limit: bodyLimit, verify: assertUtf8 }), expressMiddleware(apollo, {
-    context: async ({ req }) => ({
+  const keepRawBody = (req: http.IncomingMessage, res: http.ServerResponse, buf: Buffer) => {
+    assertUtf8(req, res, buf);
+    (req as { rawBody?: Buffer }).rawBody = buf;
+  };
+  // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
+  const withBookmarks: express.RequestHandler = (req, _res, next) => requestBookmarks.run({ given: parseBookmarkHeader(req.headers['neo4j-bookmark']) }, next);
+  app.use('/graphql', express.json({ limit: bodyLimit, verify: keepRawBody }), withBookmarks, responseCache.middleware(), expressMiddleware(apollo, {
+    context: async ({ req, res }) => ({
+      markCacheable: (cost: number) => markCacheable(res, cost),
       db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
       bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
       clientKey: rateLimiter?.clientKey(req),

@@ -20,6 +20,11 @@ export const graphqlDuration = new Histogram({
   labelNames: ['operation'] as const, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
 });
 
+export const responseCacheEvents = new Counter({
+  name: 'response_cache_events_total', help: 'Response cache lookups of repeated queries: hit (served from the cache) or miss (run, then kept)',
+  labelNames: ['event'] as const, registers: [registry],
+});
+
 /** Set by the database door: how many of its connections run a query now, and how many wait. */
 export const neo4jInUse = new Gauge({ name: 'neo4j_pool_in_use_connections', help: 'Driver connections running a query now (the query limiter\'s active slots)', registers: [registry] });
 export const neo4jWaiting = new Gauge({ name: 'neo4j_queries_waiting', help: 'Queries waiting for a free slot', registers: [registry] });

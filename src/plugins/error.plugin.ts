@@ -18,13 +18,16 @@ const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
- * Logs each request (operation, duration, error codes) and masks anything unexpected as
- * INTERNAL_SERVER_ERROR, so no stack trace or database detail reaches a client.
+ * Logs each request (operation, duration, error codes) at debug, and unexpected errors at error;
+ * masks anything unexpected as INTERNAL_SERVER_ERROR, so no stack trace or database detail reaches
+ * a client. A line per request at the default level would cost every request a write
+ * (/metrics counts and times them instead).
  */
 export function createErrorPlugin(log: Logger): ApolloServerPlugin<AppContext> {
   return {
     async requestDidStart({ request }) {
-      const started = process.hrtime.bigint();
+      const perRequest = log.isLevelEnabled('debug');
+      const started = perRequest ? process.hrtime.bigint() : 0n;
       return {
         async didEncounterErrors({ errors }) {
           for (const err of errors) {
@@ -36,10 +39,10 @@ export function createErrorPlugin(log: Logger): ApolloServerPlugin<AppContext> {
             }
           }
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ errors }) {
+          if (!perRequest) return;
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          log.info({ operation: request.operationName ?? null, ms: Math.round(ms * 10) / 10, errors: errors?.map((e) => e.extensions?.code) ?? [] }, 'graphql request');
-          void response;
+          log.debug({ operation: request.operationName ?? null, ms: Math.round(ms * 10) / 10, errors: errors?.map((e) => e.extensions?.code) ?? [] }, 'graphql request');
         },
       };
     },
