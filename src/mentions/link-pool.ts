@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { linkMentionsInSlices, Mention, NameForLinking, NameIndex } from './link-mentions';
+import { LinkingFacts, linkMentionsInSlices, Mention, NameForLinking, NameIndex } from './link-mentions';
 import { MentionLink, toLinks } from './mention-links';
 
 /** What linking one text gives: the mentions, and the same grouped per entity for the write. */
 export interface LinkedText { mentions: Mention[]; links: MentionLink[] }
 
-/** The names an index is built from, with an id that changes whenever they do. */
-export interface NamesVersion { id: string; names: NameForLinking[]; index: () => NameIndex }
+/** The names (and meeting and person facts) an index is built from, with an id that changes whenever they do. */
+export interface NamesVersion { id: string; names: NameForLinking[]; facts: LinkingFacts; index: () => NameIndex }
 
 interface Pending { resolve(value: LinkedText): void; reject(err: Error): void; request: Record<string, unknown>; names: NamesVersion }
 
@@ -44,7 +44,7 @@ class LinkPool {
   private send(request: Record<string, unknown>, names: NamesVersion): void {
     const worker = this.ensureWorker();
     // The names go once per version; the worker keeps the index it built from them.
-    const withNames = this.workerNames !== names.id ? { ...request, names: names.names } : request;
+    const withNames = this.workerNames !== names.id ? { ...request, names: names.names, facts: names.facts } : request;
     this.workerNames = names.id;
     worker.ref();
     worker.postMessage(withNames);

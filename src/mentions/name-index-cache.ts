@@ -1,6 +1,7 @@
 import { Database } from '../db/database';
 import { buildNameIndex, NameForLinking, NameIndex } from './link-mentions';
 import { NamesVersion } from './link-pool';
+import { LinkingFactRow, toLinkingFacts } from './linking-facts';
 
 export interface IndexedEntity { key: string; type: string; name: string }
 
@@ -15,8 +16,9 @@ export class NameIndexCache {
   async names(db: Database): Promise<NamesVersion> {
     if (!this.version) {
       const names = await db.read<NameForLinking>('mentions/names');
+      const facts = toLinkingFacts(await db.read<LinkingFactRow>('mentions/linking-facts'));
       let index: NameIndex | undefined;
-      this.version = { id: `names-${process.pid}-${++versions}`, names, index: () => (index ??= buildNameIndex(names)) };
+      this.version = { id: `names-${process.pid}-${++versions}`, names, facts, index: () => (index ??= buildNameIndex(names, facts)) };
       this.entities = new Map();
       for (const n of names) {
         const known = this.entities.get(n.entityKey);

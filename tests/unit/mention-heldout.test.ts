@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { buildNameIndex, linkMentions, NameForLinking } from '../../src/mentions/link-mentions';
+import { buildNameIndex, linkMentions } from '../../src/mentions/link-mentions';
+import { linkingInputFromSeed } from '../../src/mentions/linking-facts';
 import { readSeedFiles } from '../../src/seed/read-seed-files';
 import { checkHeldout, formatHeldout, loadHeldout, scoreHeldout } from '../support/heldout-score';
 
@@ -20,9 +21,8 @@ const MAX_NEGATIVES_HIT = 9;
 const root = path.resolve(__dirname, '..', '..');
 const corpusDir = process.env.CORPUS_DIR ? path.resolve(root, process.env.CORPUS_DIR) : path.resolve(root, '..', 'shared', 'seeds');
 const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), corpusDir);
-const names: NameForLinking[] = bundle.entities.flatMap((e) =>
-  e.names.map((n) => ({ entityKey: e.key, entityType: e.type, text: n.text, lang: n.lang, kind: n.kind })));
-const index = buildNameIndex(names);
+const { names, facts } = linkingInputFromSeed(bundle);
+const index = buildNameIndex(names, facts);
 const graphNames = new Map<string, Set<string>>();
 for (const n of names) (graphNames.get(n.entityKey) ?? graphNames.set(n.entityKey, new Set()).get(n.entityKey)!).add(n.text);
 

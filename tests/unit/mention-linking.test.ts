@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildNameIndex, linkMentions, Mention, NameForLinking } from '../../src/mentions/link-mentions';
+import { buildNameIndex, linkMentions, Mention } from '../../src/mentions/link-mentions';
+import { linkingInputFromSeed } from '../../src/mentions/linking-facts';
 import { readSeedFiles } from '../../src/seed/read-seed-files';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -10,35 +11,44 @@ interface GoldMention { entity: string; text: string; start: number; end: number
 const gold: Record<string, GoldMention[]> = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'mentions-gold.json'), 'utf8'));
 
 const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), corpusDir);
-const names: NameForLinking[] = bundle.entities.flatMap((e) =>
-  e.names.map((n) => ({ entityKey: e.key, entityType: e.type, text: n.text, lang: n.lang, kind: n.kind })));
-const index = buildNameIndex(names);
+const { names, facts } = linkingInputFromSeed(bundle);
+const index = buildNameIndex(names, facts);
 
 const hitKey = (entity: string, start: number, end: number) => `${entity}@${start}-${end}`;
 const pct = (x: number) => (100 * x).toFixed(1) + '%';
 
 describe('linkMentions on the five corpus texts', () => {
-  it('finds the gold mentions with precision and recall >= 95%', () => {
-    let tp = 0; let found = 0; let expected = 0;
+  // The gold list was labelled when meetings were never linked, so it holds the names inside a meeting
+  // phrase ("CICA" in "third CICA Summit"). The linker now links the outermost phrase to the meeting
+  // (the held-out convention); a gold name inside a linked meeting phrase counts as covered, and is listed.
+  it('finds every gold mention (or the meeting phrase around it), and no false positive among the others', () => {
+    let tp = 0; let found = 0; let expected = 0; let covered = 0;
     const lines: string[] = [];
     for (const source of Object.keys(gold).sort()) {
       const text = fs.readFileSync(path.join(corpusDir, source + '.txt'), 'utf8');
       const language = bundle.entities.find((e) => e.key === source)?.language ?? 'en';
-      const mentions = linkMentions(text, language, index);
-      for (const m of mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+      const all = linkMentions(text, language, index);
+      for (const m of all) expect(text.slice(m.start, m.end)).toBe(m.text);
+      const meetings = all.filter((m) => m.method === 'meeting-ordinal' || m.method === 'meeting-city');
+      const mentions = all.filter((m) => !meetings.includes(m));
       const want = new Map(gold[source].map((g) => [hitKey(g.entity, g.start, g.end), g]));
       const got = new Map(mentions.map((m) => [hitKey(m.entityKey, m.start, m.end), m]));
       const hits = [...got.keys()].filter((k) => want.has(k)).length;
       tp += hits; found += got.size; expected += want.size;
-      lines.push(`${source} [${language}]: precision ${pct(got.size ? hits / got.size : 1)} (${hits}/${got.size}), recall ${pct(want.size ? hits / want.size : 1)} (${hits}/${want.size})`);
-      for (const [k, g] of want) if (!got.has(k)) lines.push(`  miss: ${g.entity} ${JSON.stringify(g.text)} ${g.start}-${g.end}`);
+      lines.push(`${source} [${language}]: precision ${pct(got.size ? hits / got.size : 1)} (${hits}/${got.size}), recall ${pct(want.size ? hits / want.size : 1)} (${hits}/${want.size}), ${meetings.length} meeting phrases`);
+      for (const [k, g] of want) {
+        if (got.has(k)) continue;
+        const outer = meetings.find((m) => m.start <= g.start && g.end <= m.end);
+        if (outer) { covered++; lines.push(`  inside meeting phrase: ${g.entity} ${JSON.stringify(g.text)} in ${outer.entityKey} ${JSON.stringify(outer.text)}`); } else lines.push(`  miss: ${g.entity} ${JSON.stringify(g.text)} ${g.start}-${g.end}`);
+      }
       for (const [k, m] of got) if (!want.has(k)) lines.push(`  false positive: ${m.entityKey} ${JSON.stringify(m.text)} ${m.start}-${m.end} (name "${m.matchedName}")`);
+      for (const m of meetings) lines.push(`  meeting: ${m.entityKey} ${JSON.stringify(m.text)} (${m.evidence})`);
     }
-    const precision = tp / found; const recall = tp / expected;
-    lines.push(`total: precision ${pct(precision)} (${tp}/${found}), recall ${pct(recall)} (${tp}/${expected})`);
+    const precision = tp / found;
+    lines.push(`total: precision ${pct(precision)} (${tp}/${found}), found ${tp} + inside a meeting phrase ${covered} of ${expected}`);
     process.stdout.write(lines.join('\n') + '\n');
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBe(1);
+    expect(tp + covered).toBe(expected);
   });
 });
 
@@ -87,7 +97,7 @@ describe('linkMentions on small cases', () => {
   it('is deterministic', () => {
     const text = fs.readFileSync(path.join(corpusDir, '000_c76b804907b0293e.txt'), 'utf8');
     const first = linkMentions(text, 'tr', index);
-    expect(linkMentions(text, 'tr', buildNameIndex([...names].reverse()))).toEqual(first);
+    expect(linkMentions(text, 'tr', buildNameIndex([...names].reverse(), facts))).toEqual(first);
     expect(linkMentions(text, 'tr', index)).toEqual(first);
     expect(first.every((m, i) => i === 0 || first[i - 1].end <= m.start)).toBe(true);
   });
