@@ -45,7 +45,7 @@ export interface IngestOptions {
 }
 
 /** Bump when linkMentions or the stored mention shape changes. */
-export const LINK_VERSION = 'links-2';
+export const LINK_VERSION = 'links-3';
 
 export const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$/;
 /** Defaults of INGEST_MAX_CHARS and INGEST_MAX_MENTIONS. */

@@ -12,6 +12,10 @@ export interface MentionLink {
   matched: string[];
   befores: string[];
   afters: string[];
+  /** How each span was matched (Mention.method). */
+  methods: string[];
+  /** What a rule needed to link each span ('' when none did). */
+  evidences: string[];
 }
 
 /**
@@ -21,8 +25,9 @@ export interface MentionLink {
 export function toLinks(text: string, mentions: Mention[]): MentionLink[] {
   const byEntity = new Map<string, MentionLink>();
   for (const m of mentions) {
-    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [], befores: [], afters: [] };
+    const link = byEntity.get(m.entityKey) ?? { entityKey: m.entityKey, starts: [], ends: [], texts: [], matched: [], befores: [], afters: [], methods: [], evidences: [] };
     link.starts.push(m.start); link.ends.push(m.end); link.texts.push(m.text); link.matched.push(m.matchedName);
+    link.methods.push(m.method); link.evidences.push(m.evidence ?? '');
     link.befores.push(text.slice(Math.max(0, m.start - SNIPPET_CONTEXT), m.start));
     link.afters.push(text.slice(m.end, m.end + SNIPPET_CONTEXT));
     byEntity.set(m.entityKey, link);
@@ -43,7 +48,7 @@ export function chunkLinks(links: MentionLink[], spans: number): MentionLink[][]
     for (let from = 0; from < link.starts.length; ) {
       const take = Math.min(spans - size, link.starts.length - from);
       const slice = <T>(list: T[]) => list.slice(from, from + take);
-      current.push({ entityKey: link.entityKey, starts: slice(link.starts), ends: slice(link.ends), texts: slice(link.texts), matched: slice(link.matched), befores: slice(link.befores), afters: slice(link.afters) });
+      current.push({ entityKey: link.entityKey, starts: slice(link.starts), ends: slice(link.ends), texts: slice(link.texts), matched: slice(link.matched), befores: slice(link.befores), afters: slice(link.afters), methods: slice(link.methods), evidences: slice(link.evidences) });
       size += take; from += take;
       if (size >= spans) { chunks.push(current); current = []; size = 0; }
     }

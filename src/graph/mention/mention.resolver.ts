@@ -7,6 +7,7 @@ import { foldName } from '../../util/fold-name';
 import { checkName, describeMatch } from '../entity/entity.service';
 import { toEntityRef } from '../entity/entity.mapper';
 import { nameQueryParams } from '../entity/name-query';
+import { MentionMethod } from './mention-method.enum';
 import { IngestSourceInput, IngestSourceResult, MentionsResult, MentionSpan, SourceMentions } from './mention.types';
 import { assertCanWrite } from '../../plugins/write-guard';
 
@@ -16,19 +17,21 @@ export class MentionResolver {
   async mentions(
     @Arg('name', { description: 'Any name, alias, acronym or spelling, in any language' }) name: string,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Sources, at most 200' }) first: number,
+    @Arg('methods', () => [MentionMethod], { nullable: true, description: 'Only spans matched in one of these ways (EXACT and ACRONYM are the most certain); all when absent' }) methods: MentionMethod[] | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<MentionsResult | null> {
     checkName(name);
     if (first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200');
+    if (methods && methods.length === 0) throw new BadUserInputError('methods must name at least one method, or be left out', { argument: 'methods' });
     if (!foldName(name)) return null;
-    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100 });
+    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100, methods: methods ?? null });
     if (!row) return null;
     return Object.assign(new MentionsResult(), {
       entity: toEntityRef(row.entity), matchedBy: describeMatch(name, row.candidates),
       sources: row.sources.map((s: any) => Object.assign(new SourceMentions(), {
         source: toEntityRef({ ...s.source, type: 'Source' }), title: s.source.title ?? s.source.name, language: s.source.language ?? undefined,
         date: s.source.date ?? undefined, url: s.source.url ?? undefined, count: s.count,
-        spans: s.spans.map((x: any) => Object.assign(new MentionSpan(), x)),
+        spans: s.spans.map((x: any) => Object.assign(new MentionSpan(), { ...x, method: x.method ?? null, evidence: x.evidence || null })),
       })),
     });
   }

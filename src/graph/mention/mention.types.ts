@@ -2,6 +2,7 @@ import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { EntityRef } from '../common/entity-ref.type';
 import { NameMatch } from '../common/name-entry.type';
+import { MentionMethod } from './mention-method.enum';
 
 @ObjectType({ description: 'One place where a source names an entity' })
 export class MentionSpan {
@@ -10,6 +11,8 @@ export class MentionSpan {
   @Field({ description: 'The text as the source writes it' }) text: string;
   @Field({ description: 'Up to 80 characters before it' }) before: string;
   @Field({ description: 'Up to 80 characters after it' }) after: string;
+  @Field(() => MentionMethod, { nullable: true, description: 'How the span was matched; null for spans stored by a linker older than links-3' }) method?: MentionMethod | null;
+  @Field(() => String, { nullable: true, description: 'What a rule needed to link the span (a title before it, the full name earlier, the meeting\'s organisation), when one did' }) evidence?: string | null;
 }
 
 @ObjectType({ description: 'A source that mentions the entity' })
