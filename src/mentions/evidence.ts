@@ -111,7 +111,9 @@ export function matchSurnameAt(ctx: LinkContext, i: number, memory: TextMemory):
     }
   }
   if (found.size !== 1) return null;
-  if (i > 0 && separatorBefore(ctx, i) === ' ' && isCapitalised(ctx, i - 1) && !titleBefore(ctx, i)) return null;
+  // A capitalised word before it is another person's given name ("Heydar Aliyev"), unless it is a title or an ordinary word opening the sentence ("Встреча Ваджпаи").
+  if (i > 0 && separatorBefore(ctx, i) === ' ' && isCapitalised(ctx, i - 1) && !titleBefore(ctx, i)
+    && !(startsSentence(ctx, i - 1) && !ctx.index.givenNames.has(ctx.tokens[i - 1].word))) return null;
   if (capitalisedAfter(ctx, i + 1)) return null;
   const [[entityKey, end]] = [...found];
   return { entityKey, end, evidence: 'the full name came earlier in the text' };

@@ -28,7 +28,7 @@ export function russianStem(word: string): string {
 
 // Endings a Russian noun, adjective or name takes (folded, with й kept); what may differ between two forms.
 const RU_ENDINGS = new Set((
-  'а я у ю е и ы о ь ой ей ый ий ией ьей ои еи ом ем ам ям ах ях ами ями ого его ому ему ым им ых их ую юю ая яя ое ее ии ыи ия ию иеи ье ья ьи ью ьеи ьем ьего ову еву ова ева ове еве овы евы ов ев ин ина ину ине ины ым'
+  'а я у ю е и ы о ь й ой ей ый ий ией ьей ои еи ом ем ам ям ах ях ами ями ого его ому ему ым им ых их ую юю ая яя ое ее ии ыи ия ию иеи ье ья ьи ью ьеи ьем ьего ову еву ова ева ове еве овы евы ов ев ин ина ину ине ины ым'
 ).split(' ')).add('');
 // A person's name does not take the endings of feminine nouns in -ия (Герман is not Германия).
 const PERSON_EXCLUDED = new Set(['ия', 'ии', 'ию', 'ией']);
