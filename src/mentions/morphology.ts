@@ -47,11 +47,12 @@ export function isRussianForm(text: string, name: string, capitalised: boolean, 
   if (need < 3 || (need === 3 && !capitalised)) return false;
   let p = 0;
   while (p < text.length && p < name.length && text[p] === name[p]) p++;
-  if (p < need) return false;
-  const tailText = text.slice(p);
-  const tailName = name.slice(p);
-  if (!RU_ENDINGS.has(tailText) || !RU_ENDINGS.has(tailName)) return false;
-  return !(person && PERSON_EXCLUDED.has(tailText));
+  // The shared part may end inside an ending (совещани-ем / совещани-е share "совещание"): try each split.
+  for (let q = p; q >= need; q--) {
+    const tailText = text.slice(q);
+    if (RU_ENDINGS.has(tailText) && RU_ENDINGS.has(name.slice(q))) return !(person && PERSON_EXCLUDED.has(tailText));
+  }
+  return false;
 }
 
 const PATRONYMIC = /^[а-я]{3,}(ович|евич|ич|овна|евна|ична|инична)(а|у|ем|ом|е|ой|ы|и|ю)?$/;

@@ -54,3 +54,42 @@ describe('ingestSource', () => {
     }
   });
 });
+
+describe('mention methods', () => {
+  const RU = 'АСТАНА. /ТАСС/. Президент Республики Казахстан Касым-Жомарт Кемелевич Токаев открыл шестой саммит СВМДА. '
+    + 'Токаев напомнил о Совещании по взаимодействию и мерам доверия в Азии.';
+  const SPANS = `query($name: String!, $methods: [MentionMethod!]) { mentions(name: $name, methods: $methods) {
+    entity { key } sources { source { key } count spans { text method evidence } } } }`;
+
+  it('stores how each span was matched, and mentions of a summit return the text that names it by ordinal', async () => {
+    const ingest = await server.write(INGEST, { input: { id: 'test-ingest-ru-methods', text: RU, language: 'ru' } });
+    expect(ingest.errors).toBeUndefined();
+    expect(ingest.data.ingestSource.entities.map((e: any) => e.key)).toEqual(expect.arrayContaining(['KAZ', 'kassym-jomart-tokayev', 'cica-summit-6', 'cica']));
+
+    const summit = await server.graphql(SPANS, { name: '6th CICA Summit' });
+    expect(summit.errors).toBeUndefined();
+    expect(summit.data.mentions.entity.key).toBe('cica-summit-6');
+    const fromText: any = summit.data.mentions.sources.find((s: any) => s.source.key === 'test-ingest-ru-methods');
+    expect(fromText.spans).toEqual([{ text: 'шестой саммит СВМДА', method: 'MEETING_ORDINAL', evidence: 'summit no. 6; organisation in the phrase' }]);
+
+    const person = await server.graphql(SPANS, { name: 'Kassym-Jomart Tokayev' });
+    const spans = person.data.mentions.sources.find((s: any) => s.source.key === 'test-ingest-ru-methods').spans;
+    expect(spans.map((x: any) => [x.text, x.method])).toEqual([['Касым-Жомарт Кемелевич Токаев', 'EXACT'], ['Токаев', 'SURNAME_AFTER_FULL']]);
+    expect(spans[1].evidence).toBe('the full name came earlier in the text');
+
+    const state = await server.graphql(SPANS, { name: 'Kazakhstan', methods: ['INFLECTED'] });
+    const inflected = state.data.mentions.sources.find((s: any) => s.source.key === 'test-ingest-ru-methods');
+    expect(inflected).toMatchObject({ count: 1, spans: [{ text: 'Республики Казахстан', method: 'INFLECTED' }] });
+  });
+
+  it('filters on methods in the database: only surname spans, and no source where none match', async () => {
+    const res = await server.graphql(SPANS, { name: 'Kassym-Jomart Tokayev', methods: ['SURNAME_AFTER_FULL'] });
+    expect(res.errors).toBeUndefined();
+    const keys = res.data.mentions.sources.map((s: any) => s.source.key);
+    expect(keys).toContain('test-ingest-ru-methods');
+    for (const s of res.data.mentions.sources) for (const x of s.spans) expect(x.method).toBe('SURNAME_AFTER_FULL');
+    const none = await server.graphql(SPANS, { name: 'Kazakhstan', methods: [] });
+    expect(none.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
