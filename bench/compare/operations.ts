@@ -9,7 +9,9 @@ import { benchRoot } from '../support/bench-root';
  * there is one), the equivalent @neo4j/graphql 7 query, and the name and parameters of the hand-
  * written Cypher query of the raw server; and, for each, the key facts every answer must share.
  */
-export type TargetName = 'ours' | 'neo4j-graphql' | 'raw';
+export type TargetName = 'ours' | 'ours-uncached' | 'neo4j-graphql' | 'raw';
+/** The servers whose answers have facts of their own (ours-uncached answers as ours does). */
+export type AnswerKind = Exclude<TargetName, 'ours-uncached'>;
 export interface GraphqlRequest { query: string; variables: Record<string, unknown> }
 export interface Operation {
   id: string;
@@ -18,7 +20,7 @@ export interface Operation {
   n4g: GraphqlRequest;
   raw: { op: string; params: Record<string, unknown> };
   /** Key facts of an answer's `data` (or the raw server's `result`), sorted, to compare the three. */
-  facts: Record<TargetName, (data: any) => string[]>;
+  facts: Record<AnswerKind, (data: any) => string[]>;
 }
 
 const root = benchRoot();

@@ -54,14 +54,20 @@ function targets(r: RunResult, outDir: string): string[] {
     });
     lines.push(`- From 1x to ${r.scale}x within 2x of the 1x p50 (1x: ${base.stamp}): ${yes(parts.every((p) => p.ok))} (${parts.map((p) => `${p.id} ${p.then} → ${p.now} ms`).join(', ')})`);
   }
-  lines.push(`- Server RSS under 300 MB under load: ${yes((r.rss.ours ?? 0) > 0 && (r.rss.ours ?? 0) < 300)} (peak ${r.rss.ours} MiB)`);
+  lines.push(`- Server RSS under 300 MB under load: ${yes((r.rss.ours ?? 0) > 0 && (r.rss.ours ?? 0) < 300 && (r.rss['ours-uncached'] ?? 0) < 300)} (peak ${r.rss.ours} MiB; cache off ${r.rss['ours-uncached']} MiB)`);
+  const u = r.ops.filter((o) => o.targets['ours-uncached']);
+  if (u.length) {
+    const below = u.filter((o) => ratio(o.targets['ours-uncached'].rps, o.targets['neo4j-graphql'].rps) < 2);
+    const slow = u.filter((o) => ratio(o.targets['ours-uncached'].p50, o.targets.raw.p50) > 1.25);
+    lines.push(`- The same two targets with the cache off: 2x @neo4j/graphql ${yes(below.length === 0)}${below.length ? ` (below on ${below.map((o) => o.id).join(', ')})` : ''}; p50 within 1.25x raw ${yes(slow.length === 0)}${slow.length ? ` (above on ${slow.map((o) => o.id).join(', ')})` : ''}`);
+  }
   return lines;
 }
 
 function chart(r: RunResult): string {
-  const colours: Record<TargetName, string> = { ours: '#2b6cb0', 'neo4j-graphql': '#dd6b20', raw: '#718096' };
-  const names: Record<TargetName, string> = { ours: 'this server', 'neo4j-graphql': '@neo4j/graphql 7', raw: 'raw Cypher' };
-  const left = 250; const width = 520; const bar = 14; const group = 3 * bar + 16;
+  const colours: Record<TargetName, string> = { ours: '#2b6cb0', 'ours-uncached': '#90cdf4', 'neo4j-graphql': '#dd6b20', raw: '#718096' };
+  const names: Record<TargetName, string> = { ours: 'this server', 'ours-uncached': 'this server, cache off', 'neo4j-graphql': '@neo4j/graphql 7', raw: 'raw Cypher' };
+  const left = 250; const width = 520; const bar = 14; const group = 4 * bar + 16;
   const height = 60 + r.ops.length * group;
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${left + width + 110}" height="${height}" font-family="sans-serif" font-size="12">`,
@@ -90,6 +96,10 @@ export function writeReport(r: RunResult, root: string, outDir: string, log: (m:
     const [a, b, c] = [o.targets.ours, o.targets['neo4j-graphql'], o.targets.raw];
     return `| ${o.label} | ${a.rps} | ${b.rps} | ${c.rps} | ${ratio(a.rps, b.rps)} | ${ratio(a.rps, c.rps)} | ${a.p50} / ${a.p99} | ${b.p50} / ${b.p99} | ${c.p50} / ${c.p99} | ${ratio(a.p50, c.p50)} | ${a.queriesPerRequest} / ${b.queriesPerRequest} / ${c.queriesPerRequest} | ${a.errors} / ${b.errors} / ${c.errors} | ${a.peakRssMiB} / ${b.peakRssMiB} / ${c.peakRssMiB} |`;
   });
+  const uncachedRows = r.ops.map((o) => {
+    const [u, b, c] = [o.targets['ours-uncached'], o.targets['neo4j-graphql'], o.targets.raw];
+    return `| ${o.label} | ${u.rps} | ${ratio(u.rps, b.rps)} | ${ratio(u.rps, c.rps)} | ${u.p50} / ${u.p99} | ${ratio(u.p50, c.p50)} | ${u.queriesPerRequest} | ${u.errors} | ${u.peakRssMiB} |`;
+  });
   const md = [
     '# Benchmark: this server vs @neo4j/graphql 7 vs raw Cypher', '',
     `Produced by \`${r.command}\` on ${r.date} at commit ${r.commit}.`, '',
@@ -98,6 +108,9 @@ export function writeReport(r: RunResult, root: string, outDir: string, log: (m:
     `![requests per second](${rel}/${base}.svg)`, '',
     '| operation | req/s ours | req/s @neo4j/graphql | req/s raw | ours / @neo4j/graphql | ours / raw | p50 / p99 ms ours | p50 / p99 @neo4j/graphql | p50 / p99 raw | p50 ours / raw | Neo4j queries per request (ours / n4g / raw) | errors | peak RSS MiB (ours / n4g / raw) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
+    'The same server with its response cache off (`RESPONSE_CACHE_MB=0`, a process of its own, in the same rounds): what a request costs when it is not a repeat.', '',
+    '| operation | req/s ours, cache off | ÷ @neo4j/graphql | ÷ raw | p50 / p99 ms | p50 ÷ raw | Neo4j queries per request | errors | peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|---|', ...uncachedRows, '',
   ];
   if (r.typename) {
     md.push('| request | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|',
@@ -106,7 +119,7 @@ export function writeReport(r: RunResult, root: string, outDir: string, log: (m:
       `| repeated identical MembersAsOf, this server | ${r.typename.repeated.rps} | ${r.typename.repeated.p50} | ${r.typename.repeated.p99} | ${r.typename.repeated.errors} |`, '',
       `\`{ __typename }\` ours / Apollo standalone: ${ratio(r.typename.ours.rps, r.typename.apollo.rps)}.`, '');
   }
-  md.push(`Peak RSS under load: this server ${r.rss.ours} MiB, @neo4j/graphql ${r.rss['neo4j-graphql']} MiB, raw ${r.rss.raw} MiB; Neo4j JVM ${r.rss.neo4jJvm} MiB at the end.`, '');
+  md.push(`Peak RSS under load: this server ${r.rss.ours} MiB (cache off ${r.rss['ours-uncached']} MiB), @neo4j/graphql ${r.rss['neo4j-graphql']} MiB, raw ${r.rss.raw} MiB; Neo4j JVM ${r.rss.neo4jJvm} MiB at the end.`, '');
   if (r.staleness) {
     md.push('## Write through A, read through B (two server processes, one Neo4j)', '', '| step | expected | got | |', '|---|---|---|---|',
       ...r.staleness.steps.map((s) => `| ${s.step} | ${s.expected} | ${s.got} | ${s.ok ? 'ok' : 'STALE'} |`), '');

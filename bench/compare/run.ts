@@ -28,7 +28,9 @@ const args = readCliArgs(process.argv.slice(2), {
 }, USAGE);
 const root = benchRoot();
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-const TARGETS: TargetName[] = ['ours', 'neo4j-graphql', 'raw'];
+const TARGETS: TargetName[] = ['ours', 'ours-uncached', 'neo4j-graphql', 'raw'];
+// Answers of 'ours-uncached' (the same server with RESPONSE_CACHE_MB=0) are ours.
+const answerKind = (t: TargetName) => (t === 'ours-uncached' ? 'ours' : t);
 
 /** Cypher statements our server sent so far (its /metrics counter, all modes). */
 async function ourQueries(url: string): Promise<number> {
@@ -55,14 +57,19 @@ async function main(): Promise<void> {
   };
   try {
     result.scaleCounts = await loadScale(target.neo4j!, args.scale, log);
-    const [n4g, raw, trivial] = await Promise.all([
+    const [n4g, raw, trivial, uncached] = await Promise.all([
       spawnChildServer('neo4j-graphql', target.neo4j!), spawnChildServer('raw', target.neo4j!), spawnChildServer('apollo-trivial', target.neo4j!),
+      // The same server with its response cache off: what every request costs when it is not a repeat.
+      startSecondServer(target.neo4j!, target.writeToken!, outDir, { RESPONSE_CACHE_MB: '0', LOG_LEVEL: env.LOG_LEVEL }, 'server-uncached.log'),
     ]);
-    children.push(n4g, raw, trivial);
+    children.push(n4g, raw, trivial, { close: uncached.stop } as unknown as ChildServer);
     result.machine = await machineOf(target.neo4j!);
-    const pids: Record<TargetName, number> = { ours: target.serverPid!, 'neo4j-graphql': n4g.pid, raw: raw.pid };
-    const queriesOf: Record<TargetName, () => Promise<number>> = { ours: () => ourQueries(target.url), 'neo4j-graphql': n4g.queries, raw: raw.queries };
+    const pids: Record<TargetName, number> = { ours: target.serverPid!, 'ours-uncached': uncached.pid, 'neo4j-graphql': n4g.pid, raw: raw.pid };
+    const queriesOf: Record<TargetName, () => Promise<number>> = {
+      ours: () => ourQueries(target.url), 'ours-uncached': () => ourQueries(uncached.url), 'neo4j-graphql': n4g.queries, raw: raw.queries,
+    };
     const requestOf = (op: Operation, t: TargetName): LoadRequest => t === 'ours' ? { url: target.url, path: '/graphql', body: JSON.stringify(op.ours), graphql: true }
+      : t === 'ours-uncached' ? { url: uncached.url, path: '/graphql', body: JSON.stringify(op.ours), graphql: true }
       : t === 'neo4j-graphql' ? { url: n4g.url, path: '/graphql', body: JSON.stringify(op.n4g), graphql: true }
         : { url: raw.url, path: `/${op.raw.op}`, body: JSON.stringify(op.raw.params), graphql: false };
     const cell = (req: LoadRequest, seconds: number, pid?: number) => runCell(req, { concurrency: args.concurrency, seconds, maxRequests: args.maxRequests, pid });
@@ -73,7 +80,7 @@ async function main(): Promise<void> {
       for (const t of TARGETS) await cell(requestOf(op, t), args.warmup);
     }
     for (const [i, op] of ops.entries()) {
-      const cells: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> = { ours: [], 'neo4j-graphql': [], raw: [] };
+      const cells: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> = { ours: [], 'ours-uncached': [], 'neo4j-graphql': [], raw: [] };
       for (let r = 0; r < args.rounds; r++) {
         for (let k = 0; k < TARGETS.length; k++) {
           const t = TARGETS[(k + r + i) % TARGETS.length];
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
     const med = (cs: CellResult[]) => ({ rps: median(cs.map((c) => c.rps)), p50: median(cs.map((c) => c.p50)), p99: median(cs.map((c) => c.p99)), errors: cs.reduce((s, c) => s + c.errors, 0) });
     result.typename = { ours: med(typenameCells.ours), apollo: med(typenameCells.apollo), repeated: med(typenameCells.repeated) };
 
-    result.rss = { ours: Math.max(0, ...result.ops.map((o) => o.targets.ours.peakRssMiB)), 'neo4j-graphql': Math.max(0, ...result.ops.map((o) => o.targets['neo4j-graphql'].peakRssMiB)),
+    result.rss = { ours: Math.max(0, ...result.ops.map((o) => o.targets.ours.peakRssMiB)), 'ours-uncached': Math.max(0, ...result.ops.map((o) => o.targets['ours-uncached'].peakRssMiB)), 'neo4j-graphql': Math.max(0, ...result.ops.map((o) => o.targets['neo4j-graphql'].peakRssMiB)),
       raw: Math.max(0, ...result.ops.map((o) => o.targets.raw.peakRssMiB)), neo4jJvm: target.neo4jPid ? readRssMiB(target.neo4jPid) ?? 0 : 0 };
 
     if (!args.noStale) {
@@ -139,7 +146,7 @@ async function checkAnswers(op: Operation, requestOf: (op: Operation, t: TargetN
     const { status, body } = await post(agent, requestOf(op, t));
     try {
       const json = JSON.parse(body);
-      seen[t] = json.errors || json.error ? `error ${status}: ${JSON.stringify(json.errors ?? json.error).slice(0, 200)}` : JSON.stringify(op.facts[t](t === 'raw' ? json.result : json.data));
+      seen[t] = json.errors || json.error ? `error ${status}: ${JSON.stringify(json.errors ?? json.error).slice(0, 200)}` : JSON.stringify(op.facts[answerKind(t)](t === 'raw' ? json.result : json.data));
     } catch { seen[t] = `not JSON (${status})`; }
   }
   const differ = TARGETS.filter((t) => seen[t] !== seen.ours);

@@ -13,13 +13,13 @@ import { Neo4jCredentials } from './neo4j-graphql-server';
  */
 export interface StalenessResult { ok: boolean; steps: { step: string; expected: string; got: string; ok: boolean }[] }
 
-export async function startSecondServer(db: Neo4jCredentials, token: string, logDir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+export async function startSecondServer(db: Neo4jCredentials, token: string, logDir: string, env: Record<string, string> = {}, logName = 'server-b.log'): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const root = benchRoot();
   const port = await findFreePort();
-  const logFd = fs.openSync(path.join(logDir, 'server-b.log'), 'a');
+  const logFd = fs.openSync(path.join(logDir, logName), 'a');
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'src', 'index.js')], {
     cwd: root, stdio: ['ignore', logFd, logFd],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, WRITE_TOKEN: token, RATE_LIMIT_POINTS: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NEO4J_URI: db.uri, NEO4J_USER: db.user, NEO4J_PASSWORD: db.password, WRITE_TOKEN: token, RATE_LIMIT_POINTS: '0', ...env },
   });
   fs.closeSync(logFd);
   const url = `http://127.0.0.1:${port}`;
