@@ -74,9 +74,9 @@ function matchSequence(ctx: LinkContext, i: number, n: IndexedName): { endTok: n
 /** The best name starting at word i (longest, then exact over inflected over variant, then the stronger kind), or null. */
 export function matchNameAt(ctx: LinkContext, i: number, accept?: (n: IndexedName) => boolean): NameHit | null {
   const tok = ctx.tokens[i];
-  const keys = new Set(lookupKeys(tok.word, tok.cyrillic));
-  // A one-word Turkish name may carry a suffix without apostrophe: look it up by its stem as well.
-  if (ctx.turkish) for (let k = 1; k < tok.word.length; k++) if (TR_SUFFIXES.has(tok.word.slice(k))) keys.add(tok.word.slice(0, k));
+  const keys = lookupKeys(tok.word, tok.cyrillic);
+  // A one-word Turkish name may carry a suffix without apostrophe: look it up by its stem as well (suffixes are at most 7 letters).
+  if (ctx.turkish) for (let k = Math.max(1, tok.word.length - 7); k < tok.word.length; k++) if (TR_SUFFIXES.has(tok.word.slice(k))) keys.push(tok.word.slice(0, k));
   let best: NameHit[] = [];
   let bestScore: number[] = [];
   for (const key of keys) {

@@ -42,6 +42,7 @@ const RU_ADJECTIVE_ENDING = /^(ый|ой|ий|ая|яя|ое|ее|ого|его|
 // The ending after a digit and a dash: 47-й, 7-е, 5-го, 6-м.
 const RU_DIGIT_ENDINGS = new Set(['й', 'е', 'я', 'го', 'м', 'ой', 'ом', 'ми', 'му', 'х', 'ий', 'ый', 'ого']);
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
+const ORDINAL_FIRST = new Set([...Object.keys(EN_ORDINALS), ...Object.keys(TR_ORDINALS), ...RU_ORDINALS.map(([s]) => s)].map((w) => w[0]).concat([...'0123456789ivx']));
 
 function romanValue(w: string): number {
   const values: Record<string, number> = { i: 1, v: 5, x: 10 };
@@ -57,6 +58,8 @@ function romanValue(w: string): number {
 export function parseOrdinal(ctx: LinkContext, i: number): { value: number; endTok: number } | null {
   const { tokens } = ctx;
   const w = tokens[i].word;
+  // Most words are no ordinal: decide on the first letter before any slicing (this runs on every word).
+  if (!ORDINAL_FIRST.has(w[0])) return null;
   const next = i + 1 < tokens.length ? separatorBefore(ctx, i + 1) : '';
   if (EN_ORDINALS[w]) return { value: EN_ORDINALS[w], endTok: i + 1 };
   if (TR_ORDINALS[w]) return { value: TR_ORDINALS[w], endTok: i + 1 };
@@ -189,6 +192,7 @@ function yearBefore(ctx: LinkContext, i: number): number | undefined {
 function cityAt(ctx: LinkContext, i: number, cities: Set<string>): { key: string; endTok: number } | null {
   const tok = ctx.tokens[i];
   if (!isCapitalised(ctx, i)) return null;
+  if (!ctx.index.byKey.has(tok.word) && !(tok.cyrillic && ctx.index.placeAdjectives.has(tok.word.slice(0, 3)))) return null;
   const place = matchNameAt(ctx, i, (n) => n.entityType === 'Place' && cities.has(n.entityKey));
   if (place && !place.ambiguous) return { key: place.name.entityKey, endTok: place.endTok };
   if (tok.cyrillic) {
