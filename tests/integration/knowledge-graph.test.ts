@@ -24,6 +24,13 @@ describe('MembersAsOf', () => {
     expect(kazakhstan.citations.some((c: any) => c.source === S002)).toBe(true);
   });
 
+  it('answers every field of a row\'s entity reference, its start date included (a fuzz case once crashed here)', async () => {
+    const { data, errors } = await server.graphql('{ membersAsOf(organization: "СВМДА", date: "2022-10-12") { rows { entity { key type start { approximate earliest } ordinal } } } }');
+    expect(errors).toBeUndefined();
+    const kaz = data.membersAsOf.rows.find((r: any) => r.entity.key === 'KAZ');
+    expect(kaz.entity).toEqual({ key: 'KAZ', type: 'STATE', start: null, ordinal: null });
+  });
+
   it('shows the counts sources state next to the derived ones: 26 (002, agrees) and 24 (000)', async () => {
     const { data } = await server.operation('MembersAsOf', { organization: 'AİGK', date: '2015-11-11' });
     const stated = data.membersAsOf.statedCounts;
