@@ -28,7 +28,7 @@ describe('MembersAsOf', () => {
     const { data, errors } = await server.graphql('{ membersAsOf(organization: "СВМДА", date: "2022-10-12") { rows { entity { key type start { approximate earliest } ordinal } } } }');
     expect(errors).toBeUndefined();
     const kaz = data.membersAsOf.rows.find((r: any) => r.entity.key === 'KAZ');
-    expect(kaz.entity).toEqual({ key: 'KAZ', type: 'STATE', start: null, ordinal: null });
+    expect(kaz.entity).toEqual({ key: 'KAZ', type: 'State', start: null, ordinal: null });
   });
 
   it('shows the counts sources state next to the derived ones: 26 (002, agrees) and 24 (000)', async () => {
