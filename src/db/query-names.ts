@@ -4,6 +4,6 @@ export const QUERY_NAMES = [
   'entity/profile-by-name', 'entity/search', 'entity/resolve-name',
   'source/profile', 'source/catalog',
   'research/connection', 'research/neighborhood', 'research/co-membership',
-  'mentions/names', 'mentions/write-source', 'mentions/write-mentions', 'mentions/by-entity', 'mentions/stored-sources',
+  'mentions/names', 'mentions/write-source', 'mentions/write-mentions', 'mentions/linking-facts', 'mentions/by-entity', 'mentions/stored-sources',
   'dashboard/stats', 'export/graph',
 ] as const;

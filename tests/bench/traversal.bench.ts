@@ -17,7 +17,7 @@ import { ingestFolder } from '../../src/mentions/ingest-source';
 import { NameIndexCache } from '../../src/mentions/name-index-cache';
 import { loadSeedFiles } from '../../src/seed/load-seed';
 import { writeSeed } from '../../src/seed/write-seed';
-import { writeSynthetic } from '../../src/synthetic/generate-synthetic';
+import { syntheticSize, writeSynthetic } from '../../src/synthetic/generate-synthetic';
 
 /**
  * npm run bench [-- --scale 100 --runs 20]: Connection and Neighborhood through the real HTTP
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
     await ingestFolder(db, names, config.corpusDir, { trusted: true });
     await refreshCatalog(db, catalog);
     let counter = 0;
-    const synState = () => `Synthetic State ${(counter++ * 7919) % (50 * SCALE)}`;
+    // Synthetic states stop at about 200 whatever the scale (syntheticSize).
+  const synState = () => `Synthetic State ${(counter++ * 7919) % syntheticSize(SCALE).states}`;
     const cases = (scale: number): Case[] => [
       { name: 'Connection Kuwait -> Almaty Act', query: CONNECTION, variables: () => ({ from: 'Kuwait', to: 'Almaty Act' }) },
       { name: 'Connection Kazakhstan -> Turkmenistan asOf 2022-10-12', query: CONNECTION, variables: () => ({ from: 'Kazakhstan', to: 'Turkmenistan', asOf: '2022-10-12' }) },
