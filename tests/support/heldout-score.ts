@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildNameIndex, NameIndex } from '../../src/mentions/link-mentions';
+import { linkingInputFromSeed } from '../../src/mentions/linking-facts';
+import { readSeedFiles } from '../../src/seed/read-seed-files';
+import { SeedBundle } from '../../src/seed/seed-model';
 
 /**
  * Scoring of a mention linker on the held-out set in tests/fixtures/mentions-heldout (see its README.md).
@@ -149,4 +153,15 @@ export function formatHeldout(score: HeldoutScore, details = true): string {
     for (const { id, negative: n, linked: m } of score.negativeHits) lines.push(`negative hit ${id}: ${JSON.stringify(n.text)} ${n.start}-${n.end} linked to ${m.entityKey} as ${JSON.stringify(m.text)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** The linker's index built from the seed files (as the graph would hold them), and each entity's names. */
+export function seedLinkingIndex(): { bundle: SeedBundle; index: NameIndex; graphNames: Map<string, Set<string>> } {
+  const root = path.resolve(__dirname, '..', '..');
+  const corpusDir = process.env.CORPUS_DIR ? path.resolve(root, process.env.CORPUS_DIR) : path.resolve(root, '..', 'shared', 'seeds');
+  const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), corpusDir);
+  const { names, facts } = linkingInputFromSeed(bundle);
+  const graphNames = new Map<string, Set<string>>();
+  for (const n of names) (graphNames.get(n.entityKey) ?? graphNames.set(n.entityKey, new Set()).get(n.entityKey)!).add(n.text);
+  return { bundle, index: buildNameIndex(names, facts), graphNames };
 }

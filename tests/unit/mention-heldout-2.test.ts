@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { buildNameIndex, linkMentions } from '../../src/mentions/link-mentions';
-import { linkingInputFromSeed } from '../../src/mentions/linking-facts';
-import { readSeedFiles } from '../../src/seed/read-seed-files';
-import { checkHeldout, formatHeldout, loadHeldout, scoreHeldout } from '../support/heldout-score';
+import { linkMentions } from '../../src/mentions/link-mentions';
+import { checkHeldout, formatHeldout, loadHeldout, scoreHeldout, seedLinkingIndex } from '../support/heldout-score';
 
 /**
  * The second held-out mention set (tests/fixtures/mentions-heldout-2): six texts written and labelled after the
@@ -19,14 +17,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
 /** At most this many negatives (ordinary words and look-alikes) may be linked. */
 const MAX_NEGATIVES_HIT = 2;
 
-const root = path.resolve(__dirname, '..', '..');
-const dir = path.resolve(root, 'tests', 'fixtures', 'mentions-heldout-2');
-const corpusDir = process.env.CORPUS_DIR ? path.resolve(root, process.env.CORPUS_DIR) : path.resolve(root, '..', 'shared', 'seeds');
-const bundle = readSeedFiles(path.join(root, 'cypher', 'seed'), corpusDir);
-const { names, facts } = linkingInputFromSeed(bundle);
-const index = buildNameIndex(names, facts);
-const graphNames = new Map<string, Set<string>>();
-for (const n of names) (graphNames.get(n.entityKey) ?? graphNames.set(n.entityKey, new Set()).get(n.entityKey)!).add(n.text);
+const dir = path.resolve(__dirname, '..', 'fixtures', 'mentions-heldout-2');
+const { bundle, index, graphNames } = seedLinkingIndex();
 
 const texts = loadHeldout(dir);
 
