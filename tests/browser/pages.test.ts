@@ -73,7 +73,14 @@ async function clickEdge(page: Page): Promise<string> {
   if (edge) {
     const p = await pagePoint(page, { edge });
     await page.mouse.click(p.x, p.y);
-    if (await page.locator('#panel .citation').count() > 0) return edge;
+    // The click must have opened this edge, not a parallel one drawn over it (same ends, other facts).
+    const shown = await page.locator('#panel .cite-source code').first().textContent({ timeout: 2000 }).catch(() => null);
+    const wanted = await page.evaluate((id) => (window as any).__explorer.cy.getElementById(id).data('citations')?.[0]?.source ?? null, edge);
+    if (shown !== null && shown === wanted) return edge;
+    if (shown !== null) {
+      await page.evaluate((id) => (window as any).__explorer.cy.getElementById(id).emit('tap'), edge);
+      return edge;
+    }
   }
   // No edge lies clear of the nodes at this layout: tap one through cytoscape.
   return page.evaluate(() => { const e = (window as any).__explorer.cy.edges()[0]; e.emit('tap'); return e.id(); });
