@@ -6,7 +6,7 @@ import { benchRoot } from '../support/bench-root';
 import { readCliArgs } from '../support/cli-args';
 import { readRssMiB } from '../support/process-memory';
 import { startTarget } from '../support/start-target';
-import { ChildServer, spawnChildServer } from './child-server';
+import { spawnChildServer } from './child-server';
 import { CellResult, LoadRequest, median, post, runCell } from './load';
 import { OPERATIONS, Operation, TargetName } from './operations';
 import { writeReport, RunResult, OpResult } from './report';
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   // A 1000x graph needs more heap and page cache than the real one (measured: the 1 GB heap pauses at 100x).
   const big = args.scale >= 100;
   const target = await startTarget({ log, env, heap: big ? '3g' : undefined, pageCacheMb: big ? 2048 : undefined });
-  const children: ChildServer[] = [];
+  // Everything started besides the target, stopped at the end whatever happens.
+  const children: { close(): Promise<void> }[] = [];
   const result: RunResult = {
     command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '), date: new Date().toISOString(), stamp,
     commit: gitCommit(), scale: args.scale, seconds: args.seconds, rounds: args.rounds, concurrency: args.concurrency,
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       // The same server with its response cache off: what every request costs when it is not a repeat.
       startSecondServer(target.neo4j!, target.writeToken!, outDir, { RESPONSE_CACHE_MB: '0', LOG_LEVEL: env.LOG_LEVEL }, 'server-uncached.log'),
     ]);
-    children.push(n4g, raw, trivial, { close: uncached.stop } as unknown as ChildServer);
+    children.push(n4g, raw, trivial, { close: uncached.stop });
     result.machine = await machineOf(target.neo4j!);
     const pids: Record<TargetName, number> = { ours: target.serverPid!, 'ours-uncached': uncached.pid, 'neo4j-graphql': n4g.pid, raw: raw.pid };
     const queriesOf: Record<TargetName, () => Promise<number>> = {

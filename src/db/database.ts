@@ -123,29 +123,13 @@ export class Database {
 
   /** Runs several statements in one write transaction: all or nothing. */
   async writeTransaction(statements: { cypher: string; params: Record<string, unknown> }[], onStep?: (done: number) => void): Promise<void> {
-    const early = this.health?.failFastError(true);
-    if (early) throw early;
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: requestBookmarks.getStore()?.given });
-    try {
-      const work = session.executeWrite(async (tx) => {
-        let done = 0;
-        for (const statement of statements) {
-          neo4jQueries.inc({ mode: 'write' });
-          await tx.run(statement.cypher, statement.params);
-          onStep?.(++done);
-        }
-        await tx.run(this.registry.get('cache/bump-graph-version'));
-      }, { timeout: 120000 });
-      await (this.health ? this.health.guard(work, true) : work);
-      if (this.health?.isDiskFull) this.health.noteDiskFull(false);
-      this.noteWritten(session.lastBookmarks());
-    } catch (err) {
-      throw this.mapError(err, true);
-    } finally {
-      // A hung Neo4j never answers the close either; do not wait for it then.
-      const closed = session.close().catch(() => {});
-      if (!this.health?.failing) await closed;
-    }
+    await this.inWriteTransaction(async (runCypher) => {
+      let done = 0;
+      for (const statement of statements) {
+        await runCypher(statement.cypher, statement.params);
+        onStep?.(++done);
+      }
+    }, 120000);
   }
 
   /**
@@ -155,15 +139,24 @@ export class Database {
    * carry megabytes of parameters: several small ones keep the event loop free while encoding.
    */
   async writeInSteps<T>(work: (run: <R = any>(name: string, params: Record<string, unknown>) => Promise<R[]>) => Promise<T>, timeoutMs = 120000): Promise<T> {
+    return this.inWriteTransaction((runCypher) => work((name, params) => runCypher(this.registry.get(name), withIntegers(params))), timeoutMs);
+  }
+
+  /**
+   * One write transaction around `work`, which runs Cypher in it; the graph version is bumped in
+   * the same transaction (the response caches), the request keeps the bookmarks, and errors get
+   * their codes (the caller's own GraphQLErrors go out as they are).
+   */
+  private async inWriteTransaction<T>(work: (runCypher: (cypher: string, params: Record<string, unknown>) => Promise<any[]>) => Promise<T>, timeoutMs: number): Promise<T> {
     const early = this.health?.failFastError(true);
     if (early) throw early;
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: requestBookmarks.getStore()?.given });
     try {
       const done = session.executeWrite(async (tx) => {
-        const value = await work(async (name, params) => {
+        const value = await work(async (cypher, params) => {
           neo4jQueries.inc({ mode: 'write' });
-          const result = await tx.run(this.registry.get(name), withIntegers(params));
-          return result.records.map((record) => toNative(record.toObject()) as any);
+          const result = await tx.run(cypher, params);
+          return result.records.map((record) => toNative(record.toObject()));
         });
         await tx.run(this.registry.get('cache/bump-graph-version'));
         return value;
@@ -173,9 +166,9 @@ export class Database {
       this.noteWritten(session.lastBookmarks());
       return value;
     } catch (err) {
-      // The caller's own refusals (GraphQLErrors) go out as they are; driver errors get their code.
       throw this.mapError(err, true);
     } finally {
+      // A hung Neo4j never answers the close either; do not wait for it then.
       const closed = session.close().catch(() => {});
       if (!this.health?.failing) await closed;
     }

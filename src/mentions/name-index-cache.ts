@@ -28,11 +28,6 @@ export class NameIndexCache {
     return this.version;
   }
 
-  /** The name index built in this thread (for callers that link here). */
-  async get(db: Database): Promise<NameIndex> {
-    return (await this.names(db)).index();
-  }
-
   /** Short references for entity keys the index knows (after names()). */
   entitiesOf(keys: string[]): [string, IndexedEntity][] {
     return keys.filter((k) => this.entities.has(k)).map((k) => [k, this.entities.get(k)!]);

@@ -28,7 +28,8 @@ export function toCitations(sources: string[] | null | undefined, quotes: string
 export function toEntityRef(raw: Record<string, any>): EntityRef {
   return Object.assign(new EntityRef(), {
     id: toGlobalId('Entity', raw.key), key: raw.key, type: raw.type as EntityType, name: raw.name, nameTr: raw.nameTr ?? undefined,
-    start: toPartialDate(raw.start), ordinal: raw.ordinal ?? null,
+    // An Entity keeps its start as text (its start field is a method); a raw row has it as a property.
+    start: toPartialDate(raw instanceof Entity ? raw.startText : raw.start), ordinal: raw.ordinal ?? null,
   });
 }
 

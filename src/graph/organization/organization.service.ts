@@ -58,11 +58,6 @@ function selection(text: string): SelectionSetNode {
   return set;
 }
 
-/** The EntityRef of an entity read by a compiled query. */
-function refOf(e: Entity) {
-  return toEntityRef({ key: e.key, type: e.type, name: e.name, nameTr: e.nameTr, start: e.startText, ordinal: e.ordinal });
-}
-
 const membershipStatements = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
 
 /** Members and observers holding on a day, one row per entity (member wins over observer). */
@@ -83,7 +78,7 @@ export function membersOn(org: Organization, day: string): MembershipRow[] {
     const citations = mine.flatMap((s) => s.citations);
     rows.push(Object.assign(new MembershipRow(), {
       // A short reference, not the Entity itself: EntityRef.start is a date, Entity.start a method.
-      entity: refOf(mine[0].other), role, start: starts[0] ?? null, end: ends[0] ?? null, attested,
+      entity: toEntityRef(mine[0].other), role, start: starts[0] ?? null, end: ends[0] ?? null, attested,
       factIds: mine.map((s) => s.factId), citations: [...new Map(citations.map((c) => [`${c.source}\u0000${c.quote}`, c])).values()],
     }));
   }
