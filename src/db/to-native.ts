@@ -2,7 +2,9 @@ import neo4j from 'neo4j-driver';
 
 /** Converts driver values (Integer, temporal types, nodes) into plain JSON-able values. */
 export function toNative(value: unknown): any {
-  if (value === null || value === undefined) return value ?? null;
+  if (value === null || value === undefined) return null;
+  // Most values of an answer are strings and numbers: they need none of the driver's type checks.
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) return (value as any).toNumber();
   if (neo4j.isDate(value as any)) return (value as any).toString();
   if (neo4j.isDateTime(value as any) || neo4j.isLocalDateTime(value as any)) return new Date((value as any).toString()).toISOString();

@@ -1,6 +1,6 @@
 import { AppContext } from '../context';
-import { Direction, RelationType } from '../graph/common/enums';
-import { loadOrganization, membersOn } from '../graph/organization/organization.service';
+import { RelationType } from '../graph/common/enums';
+import { loadOrganization, membershipsOf, rolesOn } from '../graph/organization/organization.service';
 import { COW_CODES } from './cow-codes';
 
 export interface GraphExport {
@@ -21,15 +21,16 @@ export interface CowRow { ccode: number | ''; stateabb: string; iso3: string; st
  * (none / observer / member) held on 31 December of the year. Every state in the graph is listed.
  */
 export async function buildCowTable(ctx: AppContext, organization: string, fromYear: number, toYear: number): Promise<CowRow[] | null> {
-  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
+  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: 'role validFrom validTo' });
   if (!overview) return null;
   const org = overview.organization;
   const states = new Map<string, string>();
-  for (const r of org.statementsOf([RelationType.MEMBER_OF], Direction.IN)) if (r.other.type === 'State') states.set(r.other.key, r.other.name);
+  const memberships = membershipsOf(org);
+  for (const r of memberships) if (r.other.type === 'State') states.set(r.other.key, r.other.name);
   const orgCode = (org.allNames.find((n) => n.kind === 'acronym' && n.lang === 'en')?.text ?? org.key).toUpperCase();
   const statusByYear = new Map<number, Map<string, string>>();
   for (let year = fromYear; year <= toYear; year++) {
-    statusByYear.set(year, new Map(membersOn(org, `${year}-12-31`).map((row) => [row.entity.key, row.role])));
+    statusByYear.set(year, new Map([...rolesOn(memberships, `${year}-12-31`)].map(([key, r]) => [key, r.role])));
   }
   const rows: CowRow[] = [];
   for (const [iso3, name] of [...states].sort(([, a], [, b]) => a.localeCompare(b))) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { DateScalar } from './common/date.scalar';
 import { Document, Meeting, Organization, Person, Place, Source, State } from './entity/entity-types';
@@ -29,5 +29,9 @@ export function buildAppSchema(): GraphQLSchema {
   if (query) query.description ??= 'Reads: entities by any name or id, organization membership and meetings, paths and neighbourhoods, mentions, dashboard rows';
   const mutation = cached.getMutationType();
   if (mutation) mutation.description ??= 'Writes (need Authorization: Bearer <WRITE_TOKEN>)';
+  // type-graphql wraps resolveType in an async function; graphql-jit needs the type's name at once
+  // (and graphql-js then needs no promise per entity). An entity's type is its GraphQL type.
+  const entity = cached.getType('Entity');
+  if (isInterfaceType(entity)) entity.resolveType = (value: { type?: string }) => value.type;
   return cached;
 }

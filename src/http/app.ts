@@ -1,7 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { Logger } from 'pino';
 import { Database } from '../db/database';
@@ -91,7 +91,7 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     // The parser stops at the token limit, before anything is built from a huge document.
     parseOptions: { maxTokens: options.limits.tokens },
     validationRules: [createRequestLimitsRule(options.limits)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter), createMetricsPlugin(), createResponseCachePlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), createErrorPlugin(deps.log), createCostLimitPlugin(options.limits, rateLimiter), createMetricsPlugin(), createResponseCachePlugin()],
   });
   await apollo.start();
 

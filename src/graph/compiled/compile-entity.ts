@@ -27,6 +27,28 @@ const ENTITY_FIELD_PROPS: Record<string, string[]> = {
 };
 const STATEMENT_PROPS = ['factId', 'factIds', 'start', 'end', 'attested', 'role', 'area', 'level', 'note', 'validFrom', 'validTo',
   'rank', 'rankReason', 'truthy', 'endDerived', 'endRule', 'endSuccessor', 'admittedAt', 'admittedAtName'];
+const REFERENCE_PROPS = ['refFactIds', 'refSources', 'refQuotes', 'refStarts', 'refEnds', 'refAttested', 'refLevels', 'refRanks', 'refReasons'];
+const ALL_STATEMENT_PROPS = [...STATEMENT_PROPS, 'sources', 'quotes', ...REFERENCE_PROPS];
+/** What every statement row carries: its id and what the rank filters of the services read. */
+const STATEMENT_BASE = ['factId', 'rank', 'truthy'];
+/**
+ * The relationship properties each Statement field reads; a field not listed reads them all. The
+ * rows of a list are most of what goes over the wire, so a small question reads small rows.
+ */
+const STATEMENT_FIELD_PROPS: Record<string, string[]> = {
+  factId: [], type: [], direction: [], subject: [], object: [], other: [], rank: [], __typename: [],
+  factIds: ['factIds'], role: ['role'], area: ['area'], level: ['level'], note: ['note'], start: ['start'], end: ['end'],
+  attested: ['attested'], validFrom: ['validFrom'], validTo: ['validTo'], citations: ['sources', 'quotes'], rankReason: ['rankReason'],
+  endDerived: ['endDerived'], endRule: ['endRule'], endSuccessor: ['endSuccessor'], admittedAt: ['admittedAt', 'admittedAtName'],
+  references: REFERENCE_PROPS,
+};
+
+/** The relationship properties a statement selection reads. */
+function statementProps(fields: Selected[]): string[] {
+  const props = new Set(STATEMENT_BASE);
+  for (const f of fields) (STATEMENT_FIELD_PROPS[f.name] ?? ALL_STATEMENT_PROPS).forEach((p) => props.add(p));
+  return ALL_STATEMENT_PROPS.filter((p) => props.has(p));
+}
 
 /** The node properties a selection reads: only those of the fields asked (list fields read none). */
 function entityProps(fields: Selected[]): string[] {
@@ -38,7 +60,6 @@ function entityProps(fields: Selected[]): string[] {
   }
   return ENTITY_PROPS.filter((p) => props.has(p));
 }
-const REFERENCE_PROPS = ['refFactIds', 'refSources', 'refQuotes', 'refStarts', 'refEnds', 'refAttested', 'refLevels', 'refRanks', 'refReasons'];
 const CONCRETE = ENTITY_TYPES as readonly string[];
 
 const param = (v: unknown) => new Cypher.Param(v);
@@ -137,9 +158,7 @@ export class EntityCompiler {
     const selfEnds = rowFields.filter((f) => f.name === 'subject' || f.name === 'object');
     const row: Record<string, Cypher.Expr> = {
       type: Cypher.type(r), out: Cypher.eq(Cypher.startNode(r), n),
-      props: new Cypher.MapProjection(r, [...STATEMENT_PROPS,
-        ...(rowFields.some((f) => f.name === 'citations') ? ['sources', 'quotes'] : []),
-        ...(rowFields.some((f) => f.name === 'references') ? REFERENCE_PROPS : [])]),
+      props: new Cypher.MapProjection(r, statementProps(rowFields)),
       other: this.entity(o, mergedSelection(ends)),
     };
     // subject / object may be the entity asked about: when they traverse further, project it for them too.

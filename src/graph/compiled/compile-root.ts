@@ -1,5 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
-import { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
 import { FACT_TYPES } from '../../seed/seed-model';
 import { Direction } from '../common/enums';
 import { StatementFilter } from '../entity/entity-where.type';
@@ -138,6 +138,8 @@ export function compileDocuments(info: GraphQLResolveInfo, resolvePrefix: string
   return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return([documents, 'documents'])), nameParams);
 }
 
+const TERM_START = ((parse('{ chairmanshipTakenOver { start { text } } }').definitions[0] as OperationDefinitionNode).selectionSet.selections[0]) as FieldNode;
+
 /**
  * An organization's meetings in order (summits, meetings): the organization by name, its
  * meetings each projected for what `meeting { … }` asks, and, when `chairmanshipTakenOver` is
@@ -150,7 +152,8 @@ export function compileMeetings(info: GraphQLResolveInfo, resolvePrefix: string,
   const e = new Cypher.NamedNode('e');
   const meetings = meetingsOf(compiler, e, kind, mergedSelection(fields.filter((f) => f.name === 'meeting')));
   const takenOver = fields.filter((f) => f.name === 'chairmanshipTakenOver');
-  const chairs = takenOver.length > 0 ? compiler.listQuery(e, listSpec('Organization', 'chairs')!, {}, takenOver.flatMap((f) => f.nodes)) : Cypher.Null;
+  // chairsTakenOver matches terms to meetings by their start, asked or not.
+  const chairs = takenOver.length > 0 ? compiler.listQuery(e, listSpec('Organization', 'chairs')!, {}, [...takenOver.flatMap((f) => f.nodes), TERM_START]) : Cypher.Null;
   return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return(
     [new Cypher.MapProjection(e, ['key', 'type', 'name']), 'organization'], [meetings, 'meetings'], [chairs, 'chairs'])), nameParams);
 }

@@ -2,29 +2,30 @@ import { AppContext } from '../../context';
 import { Precision, PRECISION_ORDER } from '../../util/partial-date';
 import { Direction, RelationType } from '../common/enums';
 import { Statement } from '../common/statement.type';
-import { loadOrganization, membersOn } from '../organization/organization.service';
+import { loadOrganization, membershipsOf, rolesOn } from '../organization/organization.service';
 import { ChairTermRow, ConflictRow, GraphStatsResult, MembershipYearRow, RankedValue, ReconciliationStats, SummitAttendanceRow } from './dashboard.types';
 
 
 /** A row per year and role: the count on 31 December, and who joined or left during the year. */
 export async function membershipTimeline(ctx: AppContext, organization: string, from: string | null, to: string | null): Promise<MembershipYearRow[]> {
-  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
+  const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: 'role validFrom validTo' });
   if (!overview) return [];
-  const org = overview.organization;
-  const records = org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
+  const records = membershipsOf(overview.organization);
   const firstYear = from ? Number(from.slice(0, 4)) : Math.min(...records.map((r) => Number((r.validFrom ?? '9999').slice(0, 4))), new Date().getUTCFullYear());
   const lastYear = to ? Number(to.slice(0, 4)) : new Date().getUTCFullYear();
   const rows: MembershipYearRow[] = [];
   const at = (year: number) => {
     const day = to && year === lastYear ? to : `${year}-12-31`;
-    return { day, rows: membersOn(org, day) };
+    const roles = [...rolesOn(records, day)];
+    // key → name of each role's holders that day
+    return { day, byRole: (role: string) => new Map(roles.filter(([, r]) => r.role === role).map(([k, r]) => [k, r.name])) };
   };
   let previous = at(firstYear - 1);
   for (let year = firstYear; year <= lastYear; year++) {
     const current = at(year);
     for (const role of ['member', 'observer']) {
-      const before = new Map(previous.rows.filter((r) => r.role === role).map((r) => [r.entity.key, r.entity.name]));
-      const now = new Map(current.rows.filter((r) => r.role === role).map((r) => [r.entity.key, r.entity.name]));
+      const before = previous.byRole(role);
+      const now = current.byRole(role);
       const joined = [...now].filter(([k]) => !before.has(k)).map(([, n]) => n).sort();
       const left = [...before].filter(([k]) => !now.has(k)).map(([, n]) => n).sort();
       rows.push(Object.assign(new MembershipYearRow(), { year, date: current.day, role, count: now.size, joined, left, joinedCount: joined.length, leftCount: left.length }));

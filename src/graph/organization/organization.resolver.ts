@@ -8,7 +8,7 @@ import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
 import { ranksArg } from '../entity/statement-list.types';
 import { toEntityRef } from '../entity/entity.mapper';
-import { compareCounts, distanceInDays, loadOrganization, membersOn } from './organization.service';
+import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
 
 const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
@@ -18,7 +18,7 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS });
     if (!overview) return null;
     const org = overview.organization;
     const rows = membersOn(org, date);

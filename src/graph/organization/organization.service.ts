@@ -26,15 +26,16 @@ export interface OrganizationOverview {
  * name every type it uses (statementsOf on another type finds nothing). null when nothing matches.
  */
 export async function loadOrganization(
-  ctx: AppContext, name: string, needs: { types: RelationType[]; meetings?: { kind: string | null; types: RelationType[] } },
+  ctx: AppContext, name: string,
+  needs: { types: RelationType[]; fields?: string; meetings?: { kind: string | null; types: RelationType[]; fields?: string } },
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
     { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [] } },
     ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization') },
-    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${STATEMENT_FIELDS} }` : ''} }`),
-    needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${STATEMENT_FIELDS} }` : ''} }`) } : null,
+    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} }`),
+    needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
   ));
   if (rows.length === 0) return null;
   const row = rows[0];
@@ -46,10 +47,14 @@ export async function loadOrganization(
 }
 
 /**
- * What the services read of each statement: its ends' dates and names, its citations and
- * references (the GraphQL fields of the statements a service returns read these).
+ * What a service reads of each statement unless it names less: every field, since the statements
+ * a service returns are the client's to select from. The compiled query reads only the
+ * relationship properties these fields need, so a service that computes (membersOn) names its own.
  */
-const STATEMENT_FIELDS = 'citations { source } references { factId } other { nameTr start ordinal }';
+const STATEMENT_FIELDS = `factId factIds role area level note start end attested validFrom validTo rank rankReason
+  endDerived endRule endSuccessor admittedAt citations { source } references { factId } other { nameTr start ordinal }`;
+/** What membersOn and the counts read of a membership. */
+export const MEMBERSHIP_FIELDS = 'role validFrom validTo start end attested citations { source } other { nameTr start }';
 /** The few selections the services write, parsed once each (not on every request). */
 const parsed = new Map<string, SelectionSetNode>();
 function selection(text: string): SelectionSetNode {
@@ -58,11 +63,28 @@ function selection(text: string): SelectionSetNode {
   return set;
 }
 
-const membershipStatements = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
+/** The memberships of an organization (MEMBER_OF, incoming). */
+export const membershipsOf = (org: Organization) => org.statementsOf([RelationType.MEMBER_OF], Direction.IN);
+
+export interface RoleOn { role: 'member' | 'observer'; name: string }
+
+/**
+ * Who holds a membership role on a day: entity key → member or observer (member wins) and name.
+ * The counts need no more than this, so they do not build rows and citations for every day.
+ */
+export function rolesOn(memberships: Statement[], day: string): Map<string, RoleOn> {
+  const roles = new Map<string, RoleOn>();
+  for (const s of memberships) {
+    if ((s.role !== 'member' && s.role !== 'observer') || !holdsOn(s, day)) continue;
+    const had = roles.get(s.other.key);
+    if (!had || (had.role === 'observer' && s.role === 'member')) roles.set(s.other.key, { role: s.role, name: s.other.name });
+  }
+  return roles;
+}
 
 /** Members and observers holding on a day, one row per entity (member wins over observer). */
 export function membersOn(org: Organization, day: string): MembershipRow[] {
-  const holding = membershipStatements(org).filter((s) => (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
+  const holding = membershipsOf(org).filter((s) => (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
   const byEntity = new Map<string, Statement[]>();
   for (const s of holding) {
     const list = byEntity.get(s.other.key);
@@ -89,12 +111,21 @@ const COUNT_ROLES: Record<string, string> = { memberCount: 'member', observerCou
 
 /** Stated member/observer counts beside the counts the graph derives for the claim's date. */
 export function compareCounts(org: Organization, claims: Claim[]): CountComparison[] {
-  // Many claims share a day; each day's members are derived once.
-  const byDay = new Map<string, MembershipRow[]>();
-  const rowsOn = (day: string) => byDay.get(day) ?? byDay.set(day, membersOn(org, day)).get(day)!;
+  // Many claims share a day; each day's counts are derived once.
+  const memberships = membershipsOf(org);
+  const byDay = new Map<string, Record<string, number>>();
+  const countsOn = (day: string) => {
+    let counts = byDay.get(day);
+    if (!counts) {
+      counts = { member: 0, observer: 0 };
+      for (const r of rolesOn(memberships, day).values()) counts[r.role]++;
+      byDay.set(day, counts);
+    }
+    return counts;
+  };
   return claims.filter((c) => COUNT_ROLES[c.property] && c.date).map((claim) => {
     const role = COUNT_ROLES[claim.property];
-    const count = (day: string) => rowsOn(day).filter((r) => r.role === role).length;
+    const count = (day: string) => countsOn(day)[role];
     const derivedAtEarliest = count(claim.date!.earliest);
     const derivedAtLatest = count(claim.date!.latest);
     const stated = claim.numericValue ?? null;
