@@ -11,6 +11,7 @@ import { Document, Meeting } from '../entity/entity-types';
 import { chairsTakenOver } from '../organization/organization.service';
 import { MeetingRow } from '../organization/organization.types';
 import { fromProjection } from './from-projection';
+import { asksAlternatives } from './selection';
 
 /**
  * The read path of the graph API: each root field is ONE Cypher statement compiled from its
@@ -38,7 +39,7 @@ export async function run<T>(ctx: AppContext, field: string, query: CompiledQuer
 export async function readEntityByName(ctx: AppContext, info: GraphQLResolveInfo, name: string, type: string | null): Promise<Entity | null> {
   checkName(name);
   if (!foldName(name)) return null;
-  const params = nameQueryParams(name, type);
+  const params = nameQueryParams(name, type, asksAlternatives(info));
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any> }>(ctx, info.fieldName,
     compileByName(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, type ?? 'Entity'));
   if (rows.length === 0) return null;
@@ -74,7 +75,7 @@ export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, or
   checkName(organization);
   if (!foldName(organization)) return [];
   const [row] = await run<{ organization: Record<string, any>; meetings: Record<string, any>[]; chairs: { rows: any[]; total: number | null; offset: number } | null }>(ctx, info.fieldName,
-    compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization') }, kind));
+    compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization', false) }, kind));
   if (!row) return [];
   const org = fromProjection({ ...row.organization, __lists: row.chairs ? { chairs: row.chairs } : {} }, ctx.catalog);
   const chairs = org.projection?.chairs?.rows ?? [];
@@ -89,6 +90,6 @@ export async function readDocuments(ctx: AppContext, info: GraphQLResolveInfo, o
   checkName(organization);
   if (!foldName(organization)) return [];
   const [row] = await run<{ documents: Record<string, any>[] }>(ctx, info.fieldName,
-    compileDocuments(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization') }));
+    compileDocuments(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization', false) }));
   return row ? row.documents.map((d) => fromProjection(d, ctx.catalog) as Document) : [];
 }

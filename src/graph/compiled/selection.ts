@@ -1,5 +1,5 @@
 import {
-  FieldNode, FragmentDefinitionNode, getDirectiveValues, GraphQLField, GraphQLIncludeDirective, GraphQLSchema,
+  FieldNode, FragmentDefinitionNode, getDirectiveValues, GraphQLField, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSchema,
   GraphQLSkipDirective, isInterfaceType, isObjectType, Kind, SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
@@ -62,4 +62,15 @@ export function fieldDef(scope: RequestScope, typeName: string, name: string): G
 export function argumentsOf(scope: RequestScope, typeName: string, field: FieldNode): Record<string, any> {
   const def = fieldDef(scope, typeName, field.name.value);
   return def ? getArgumentValues(def, field, scope.variables) : {};
+}
+
+/**
+ * True when a root field's selection asks for matchedBy { alternatives }: only then does a name
+ * that matches exactly also need the fuzzy near-matches (fragments/resolve-entity).
+ */
+export function asksAlternatives(info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues' | 'fieldNodes'>): boolean {
+  const scope: RequestScope = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  const root: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []) };
+  const matchedBy = selectedFields(scope, root).filter((f) => f.name === 'matchedBy');
+  return selectedFields(scope, mergedSelection(matchedBy)).some((f) => f.name === 'alternatives');
 }

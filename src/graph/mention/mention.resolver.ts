@@ -1,4 +1,6 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { asksAlternatives } from '../compiled/selection';
 import { AppContext } from '../../context';
 import { BadUserInputError } from '../../errors/app-errors';
 import { ingestSource } from '../../mentions/ingest-source';
@@ -19,12 +21,13 @@ export class MentionResolver {
     @Arg('first', () => Int, { defaultValue: 50, description: 'Sources, at most 200' }) first: number,
     @Arg('methods', () => [MentionMethod], { nullable: true, description: 'Only spans matched in one of these ways (EXACT and ACRONYM are the most certain); all when absent' }) methods: MentionMethod[] | null | undefined,
     @Ctx() ctx: AppContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MentionsResult | null> {
     checkName(name);
     if (first < 1 || first > 200) throw new BadUserInputError('first must be from 1 to 200');
     if (methods && methods.length === 0) throw new BadUserInputError('methods must name at least one method, or be left out', { argument: 'methods' });
     if (!foldName(name)) return null;
-    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name), limit: first, spanLimit: 100, methods: methods ?? null });
+    const [row] = await ctx.db.read('mentions/by-entity', { ...nameQueryParams(name, null, asksAlternatives(info)), limit: first, spanLimit: 100, methods: methods ?? null });
     if (!row) return null;
     return Object.assign(new MentionsResult(), {
       entity: toEntityRef(row.entity), matchedBy: describeMatch(name, row.candidates),

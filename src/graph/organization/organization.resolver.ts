@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { readDocuments, readMeetings } from '../compiled/compiled-read';
+import { asksAlternatives } from '../compiled/selection';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
 import { Direction, Rank, RelationType } from '../common/enums';
@@ -17,8 +18,8 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 @Resolver()
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
-  async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext): Promise<MembersAsOf | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS });
+  async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembersAsOf | null> {
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, alternatives: asksAlternatives(info) });
     if (!overview) return null;
     const org = overview.organization;
     const rows = membersOn(org, date);
@@ -30,8 +31,8 @@ export class OrganizationResolver {
   }
 
   @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
-  async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext): Promise<MembershipHistory | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF] });
+  async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembershipHistory | null> {
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], alternatives: asksAlternatives(info) });
     if (!overview) return null;
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {

@@ -27,13 +27,13 @@ export interface OrganizationOverview {
  */
 export async function loadOrganization(
   ctx: AppContext, name: string,
-  needs: { types: RelationType[]; fields?: string; meetings?: { kind: string | null; types: RelationType[]; fields?: string } },
+  needs: { types: RelationType[]; fields?: string; alternatives?: boolean; meetings?: { kind: string | null; types: RelationType[]; fields?: string } },
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
     { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [] } },
-    ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization') },
+    ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) },
     selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} }`),
     needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
   ));
