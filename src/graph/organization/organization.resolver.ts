@@ -9,7 +9,7 @@ import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
 import { ranksArg } from '../entity/statement-list.types';
 import { toEntityRef } from '../entity/entity.mapper';
-import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, membersOn } from './organization.service';
+import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, MEMBERSHIP_ROW_FIELDS, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
 
 const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
@@ -19,10 +19,12 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembersAsOf | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, alternatives: asksAlternatives(info) });
+    const overview = await loadOrganization(ctx, organization, {
+      types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, holdingOn: date, holdingFields: MEMBERSHIP_ROW_FIELDS, alternatives: asksAlternatives(info),
+    });
     if (!overview) return null;
     const org = overview.organization;
-    const rows = membersOn(org, date);
+    const rows = membersOn(overview.holding, date);
     const statedCounts = compareCounts(org, org.claims).sort((a, b) => distanceInDays(a.claim.date?.text, date) - distanceInDays(b.claim.date?.text, date));
     return Object.assign(new MembersAsOf(), {
       organization: toEntityRef(org), matchedBy: org.matchedBy, date, rows,

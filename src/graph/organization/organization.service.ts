@@ -18,6 +18,8 @@ import { CountComparison, MembershipRow } from './organization.types';
 export interface OrganizationOverview {
   organization: Organization;
   meetings: Meeting[];
+  /** With needs.holdingOn: the statements of needs.types that hold on that day, read with needs.holdingFields. */
+  holding: Statement[];
 }
 
 /**
@@ -27,22 +29,30 @@ export interface OrganizationOverview {
  */
 export async function loadOrganization(
   ctx: AppContext, name: string,
-  needs: { types: RelationType[]; fields?: string; alternatives?: boolean; meetings?: { kind: string | null; types: RelationType[]; fields?: string } },
+  needs: {
+    types: RelationType[]; fields?: string; alternatives?: boolean;
+    holdingOn?: string; holdingFields?: string;
+    meetings?: { kind: string | null; types: RelationType[]; fields?: string };
+  },
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
+  // Statements holding on a day can be read with more (citations) than the whole history the counts need.
+  const holding = needs.holdingOn && needs.types.length ? `holding: statements(types: $types, asOf: $holdingOn) { ${needs.holdingFields ?? STATEMENT_FIELDS} }` : '';
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
-    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [] } },
+    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } },
     ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) },
-    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} }`),
+    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
     needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
   ));
   if (rows.length === 0) return null;
   const row = rows[0];
   const withStatements = <T extends Entity>(e: T): T => { e.allStatements = e.projection?.statements?.rows ?? []; return e; };
+  const organization = withStatements(fromProjection(row.entity, ctx.catalog, describeMatch(name, row.candidates)) as Organization);
   return {
-    organization: withStatements(fromProjection(row.entity, ctx.catalog, describeMatch(name, row.candidates)) as Organization),
+    organization,
     meetings: (row.meetings ?? []).map((m) => withStatements(fromProjection(m, ctx.catalog) as Meeting)),
+    holding: organization.projection?.holding?.rows ?? [],
   };
 }
 
@@ -53,8 +63,9 @@ export async function loadOrganization(
  */
 const STATEMENT_FIELDS = `factId factIds role area level note start end attested validFrom validTo rank rankReason
   endDerived endRule endSuccessor admittedAt citations { source } references { factId } other { nameTr start ordinal }`;
-/** What membersOn and the counts read of a membership. */
-export const MEMBERSHIP_FIELDS = 'role validFrom validTo start end attested citations { source } other { nameTr start }';
+/** What the counts (rolesOn) read of a membership, and what membersOn reads of one that holds. */
+export const MEMBERSHIP_FIELDS = 'role validFrom validTo';
+export const MEMBERSHIP_ROW_FIELDS = 'role validFrom validTo start end attested citations { source } other { nameTr start }';
 /** The few selections the services write, parsed once each (not on every request). */
 const parsed = new Map<string, SelectionSetNode>();
 function selection(text: string): SelectionSetNode {
@@ -82,9 +93,9 @@ export function rolesOn(memberships: Statement[], day: string): Map<string, Role
   return roles;
 }
 
-/** Members and observers holding on a day, one row per entity (member wins over observer). */
-export function membersOn(org: Organization, day: string): MembershipRow[] {
-  const holding = membershipsOf(org).filter((s) => (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
+/** Members and observers holding on a day, one row per entity (member wins over observer), from memberships of the organization. */
+export function membersOn(memberships: Statement[], day: string): MembershipRow[] {
+  const holding = memberships.filter((s) => s.direction === Direction.IN && (s.role === 'member' || s.role === 'observer') && holdsOn(s, day));
   const byEntity = new Map<string, Statement[]>();
   for (const s of holding) {
     const list = byEntity.get(s.other.key);
