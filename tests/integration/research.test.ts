@@ -48,6 +48,20 @@ describe('Connection', () => {
     expect(data.connection.paths.every((p: any) => p.steps[0].type !== 'MEMBER_OF')).toBe(true);
   });
 
+  it('reads each step\'s references (every source record) when they are asked, and the same steps without them', async () => {
+    const query = (extra: string) => `{ connection(from: "Kuwait", to: "Almaty Act", maxHops: 2) { paths { steps { factId type citations { source } ${extra} } } } }`;
+    const withRefs = await server.graphql(query('references { factId citation { source quote } }'));
+    expect(withRefs.errors).toBeUndefined();
+    const steps = withRefs.data.connection.paths[0].steps;
+    // Every statement has at least one seed record, and each record cites one of the statement's sources.
+    for (const step of steps) {
+      expect(step.references.length).toBeGreaterThan(0);
+      for (const ref of step.references) expect(step.citations.map((c: any) => c.source)).toContain(ref.citation.source);
+    }
+    const plain = await server.graphql(query(''));
+    expect(plain.data.connection.paths[0].steps.map((s: any) => s.factId)).toEqual(steps.map((s: any) => s.factId));
+  });
+
   it('refuses more hops than the documented maximum', async () => {
     const { errors } = await server.operation('Connection', { from: 'Kuwait', to: 'Almaty Act', maxHops: 7 });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'maxHops', max: 6 });

@@ -1,6 +1,7 @@
 import { FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
 import { buildAppSchema } from '../../src/graph/build-schema';
 import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings } from '../../src/graph/compiled/compile-root';
+import { asksAlternatives } from '../../src/graph/compiled/selection';
 
 /**
  * Compiled reads in the style of @neo4j/graphql's tck: GraphQL in, Cypher and parameters out,
@@ -72,6 +73,29 @@ describe('compiled Cypher (tck)', () => {
   it('compiles Summits: the meetings of the organization, and its chairs only because chairmanshipTakenOver is asked', () => {
     const info = infoFor('{ summits(organization: "CICA") { meeting { key ordinal start { text } attendees { level other { key } } } chairmanshipTakenOver { other { key } start { text } } } }');
     expect(show(compileMeetings(info, PREFIX, { key: 'CICA', candidates: ['cica'], fuzzy: 'cica', type: 'Organization' }, 'summit'))).toMatchSnapshot();
+  });
+
+  it('reads of each relationship only the properties its fields need: no quote or reference for a question about roles', () => {
+    const cypher = (q: string) => compileByName(infoFor(q), PREFIX, { key: 'CICA', candidates: ['cica'], fuzzy: 'cica', type: null }, 'Organization').cypher;
+    const roles = cypher('{ organization(name: "CICA") { members { role validFrom other { key } } } }');
+    expect(roles).toContain('{ .factId, .role, .validFrom, .rank, .truthy }');
+    for (const prop of ['.quotes', '.refQuotes', '.note', '.start,']) expect(roles).not.toContain(prop);
+    const cited = cypher('{ organization(name: "CICA") { members { citations { quote } references { start { text } } } } }');
+    for (const prop of ['.sources', '.quotes', '.refQuotes', '.refStarts']) expect(cited).toContain(prop);
+    expect(cited).not.toContain('.role');
+  });
+
+  it('chairsTakenOver gets each term\'s start even when the client does not ask for it', () => {
+    const info = infoFor('{ summits(organization: "CICA") { meeting { key } chairmanshipTakenOver { other { key } } } }');
+    const { cypher } = compileMeetings(info, PREFIX, { key: 'CICA', candidates: ['cica'], fuzzy: 'cica', type: 'Organization' }, 'summit');
+    expect(cypher.slice(cypher.indexOf('CHAIRED'))).toContain('.start');
+  });
+
+  it('asks for fuzzy alternatives only when matchedBy.alternatives is selected, through fragments too', () => {
+    expect(asksAlternatives(infoFor('{ state(name: "KAZ") { key matchedBy { exact ambiguous } } }'))).toBe(false);
+    expect(asksAlternatives(infoFor('{ state(name: "KAZ") { key } }'))).toBe(false);
+    expect(asksAlternatives(infoFor('{ state(name: "KAZ") { ...M } } fragment M on State { matchedBy { alternatives } }'))).toBe(true);
+    expect(asksAlternatives(infoFor('{ membersAsOf(organization: "CICA", date: "2015-11-11") { matchedBy { alternatives } } }'))).toBe(true);
   });
 
   it('never puts a value from the request into the Cypher text', () => {

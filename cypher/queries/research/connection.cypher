@@ -1,7 +1,8 @@
 // The shortest paths between two entities named by any alias, over fact relationships only.
 // Params: $fromCandidates, $fromFuzzy, $toCandidates, $toFuzzy, $types (relationship types followed),
 //         $asOf (ISO day or null: only relationships valid then), $maxPaths.
-// {{maxHops}} is replaced by a validated integer (Cypher does not take a parameter there).
+// {{maxHops}} is replaced by a validated integer (Cypher does not take a parameter there), {{stepProps}}
+// by one of two fixed projections of r (research.service STEP_PROPS).
 // Returns: one row {from, to, paths: [{nodes, rels}]}.
 WITH 1 AS start
 //#include fragments/pick-entity(a, from)
@@ -15,7 +16,7 @@ CALL (a, b) {
   WITH p LIMIT $maxPaths
   RETURN collect({
     nodes: [n IN nodes(p) | n {.key, .type, .name, .nameTr, .start, .ordinal}],
-    rels: [r IN relationships(p) | {type: type(r), from: startNode(r).key, props: properties(r)}]
+    rels: [r IN relationships(p) | {type: type(r), from: startNode(r).key, props: {{stepProps}}}]
   }) AS paths
 }
 RETURN a {.key, .type, .name, .nameTr, .start, .ordinal} AS from, b {.key, .type, .name, .nameTr, .start, .ordinal} AS to, paths

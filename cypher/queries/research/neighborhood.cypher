@@ -19,7 +19,8 @@ CALL (kept) {
   WHERE b IN kept AND type(r) IN $types AND coalesce(r.truthy, true)
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
   WITH r, a, b LIMIT $edgeLimit + 1
-  RETURN collect({type: type(r), from: a.key, to: b.key, props: properties(r)}) AS edges
+  // What an edge shows: never the reference lists, most of a relationship's bytes.
+  RETURN collect({type: type(r), from: a.key, to: b.key, props: r {.factId, .role, .level, .start, .end, .validFrom, .validTo, .sources, .quotes}}) AS edges
 }
 RETURN c {.key, .type, .name, .nameTr, .start, .ordinal} AS center,
        [n IN kept | n {.key, .type, .name, .nameTr, .start, .ordinal}] AS nodes, edges, nodesTruncated

@@ -65,12 +65,19 @@ export function argumentsOf(scope: RequestScope, typeName: string, field: FieldN
 }
 
 /**
- * True when a root field's selection asks for matchedBy { alternatives }: only then does a name
- * that matches exactly also need the fuzzy near-matches (fragments/resolve-entity).
+ * True when a root field's selection asks for the field at `path` (field names from the root's
+ * own selection down), through fragments and aliases: a service reads what only that field needs
+ * only when it is asked.
  */
-export function asksAlternatives(info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues' | 'fieldNodes'>): boolean {
+export function asksPath(info: Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues' | 'fieldNodes'>, path: readonly string[]): boolean {
   const scope: RequestScope = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  const root: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []) };
-  const matchedBy = selectedFields(scope, root).filter((f) => f.name === 'matchedBy');
-  return selectedFields(scope, mergedSelection(matchedBy)).some((f) => f.name === 'alternatives');
+  let fields: Selected[] = [{ key: '', name: '', typeCondition: null, nodes: [...info.fieldNodes] }];
+  for (const name of path) {
+    fields = selectedFields(scope, mergedSelection(fields)).filter((f) => f.name === name);
+    if (fields.length === 0) return false;
+  }
+  return true;
 }
+
+/** matchedBy { alternatives }: only then does a name that matches exactly also need the fuzzy near-matches (fragments/resolve-entity). */
+export const asksAlternatives = (info: Parameters<typeof asksPath>[0]) => asksPath(info, ['matchedBy', 'alternatives']);

@@ -20,7 +20,7 @@ export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembersAsOf | null> {
     const overview = await loadOrganization(ctx, organization, {
-      types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, holdingOn: date, holdingFields: MEMBERSHIP_ROW_FIELDS, alternatives: asksAlternatives(info),
+      types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, claims: true, holdingOn: date, holdingFields: MEMBERSHIP_ROW_FIELDS, alternatives: asksAlternatives(info),
     });
     if (!overview) return null;
     const org = overview.organization;
@@ -34,7 +34,7 @@ export class OrganizationResolver {
 
   @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
   async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembershipHistory | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], alternatives: asksAlternatives(info) });
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], claims: true, alternatives: asksAlternatives(info) });
     if (!overview) return null;
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {

@@ -23,14 +23,14 @@ export interface OrganizationOverview {
 }
 
 /**
- * An organization by name with the statements a service works on, and its meetings, in ONE
+ * An organization by name with the statements a service works on, its meetings and (needs.claims) its claims, in ONE
  * compiled query (graph/compiled): only the relation types asked for are read, so a service must
  * name every type it uses (statementsOf on another type finds nothing). null when nothing matches.
  */
 export async function loadOrganization(
   ctx: AppContext, name: string,
   needs: {
-    types: RelationType[]; fields?: string; alternatives?: boolean;
+    types: RelationType[]; fields?: string; alternatives?: boolean; claims?: boolean;
     holdingOn?: string; holdingFields?: string;
     meetings?: { kind: string | null; types: RelationType[]; fields?: string };
   },
@@ -42,7 +42,7 @@ export async function loadOrganization(
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
     { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } },
     ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) },
-    selection(`{ claims { key } ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
+    selection(`{ key ${needs.claims ? 'claims { key }' : ''} ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
     needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
   ));
   if (rows.length === 0) return null;

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
+import { asksPath } from '../compiled/selection';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
 import { EntityType } from '../common/enums';
@@ -17,8 +19,9 @@ export class ResearchResolver {
     @Arg('maxHops', () => Int, { nullable: true, description: `Longest path looked for, 1 to ${LIMITS.maxHops.max} (default ${LIMITS.maxHops.default})` }) maxHops: number | null,
     @asOfArg() asOf: string | null,
     @Ctx() ctx: AppContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findConnection(ctx, from, to, maxHops, asOf ?? null);
+    return findConnection(ctx, from, to, maxHops, asOf ?? null, asksPath(info, ['paths', 'steps', 'references']));
   }
 
   @Query(() => NeighborhoodResult, { nullable: true, description: `Entities within depth hops (1 to ${LIMITS.depth.max}, default ${LIMITS.depth.default}) and the relationships among them, capped at limit nodes (default ${LIMITS.nodes.default}, at most ${LIMITS.nodes.max})` })

@@ -37,11 +37,22 @@ function nameParams(prefix: string, name: string) {
   return { [`${prefix}Key`]: key, [`${prefix}Candidates`]: candidates, [`${prefix}Fuzzy`]: fuzzy };
 }
 
+/**
+ * What a path's step reads of its relationship: the reference lists (most of its bytes) only when
+ * steps { references } is asked. Fixed texts, put into research/connection's {{stepProps}}.
+ */
+const STEP_PROPS = {
+  withReferences: 'properties(r)',
+  plain: 'r {.factId, .factIds, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .rank, .rankReason, .truthy, '
+    + '.endDerived, .endRule, .endSuccessor, .admittedAt, .admittedAtName, .sources, .quotes}',
+} as const;
+
 /** All shortest paths between two named entities, each step with type, direction, span and citations. */
-export async function findConnection(ctx: AppContext, from: string, to: string, maxHopsArg: number | null | undefined, asOf: string | null): Promise<ConnectionResult> {
+export async function findConnection(ctx: AppContext, from: string, to: string, maxHopsArg: number | null | undefined, asOf: string | null, withReferences = true): Promise<ConnectionResult> {
   const maxHops = boundedInt('maxHops', maxHopsArg, LIMITS.maxHops.default, LIMITS.maxHops.max);
   if (!foldName(from) || !foldName(to)) return Object.assign(new ConnectionResult(), { from: null, to: null, maxHops, asOf, paths: [], truncated: false });
-  const cypher = ctx.db.registry.get('research/connection').replaceAll('{{maxHops}}', String(maxHops));
+  const cypher = ctx.db.registry.get('research/connection').replaceAll('{{maxHops}}', String(maxHops))
+    .replaceAll('{{stepProps}}', withReferences ? STEP_PROPS.withReferences : STEP_PROPS.plain);
   const [row] = await ctx.db.runText(cypher, {
     ...nameParams('from', from), ...nameParams('to', to), types: FOLLOWED, asOf, maxPaths: LIMITS.maxPaths + 1,
   }, 'READ', LIMITS.traversalTimeoutMs);
