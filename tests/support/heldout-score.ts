@@ -165,3 +165,16 @@ export function seedLinkingIndex(): { bundle: SeedBundle; index: NameIndex; grap
   for (const n of names) (graphNames.get(n.entityKey) ?? graphNames.set(n.entityKey, new Set()).get(n.entityKey)!).add(n.text);
   return { bundle, index: buildNameIndex(names, facts), graphNames };
 }
+
+/** Floors of precision and recall by language ('all': every language), and the most negatives a linker may hit. */
+export interface HeldoutFloors { byLanguage: Record<string, { precision: number; recall: number }>; maxNegativesHit: number }
+
+/** Asserts a score is at or above its floors, naming the language that falls short. */
+export function expectAboveFloors(score: HeldoutScore, floors: HeldoutFloors): void {
+  for (const [lang, floor] of Object.entries(floors.byLanguage)) {
+    const c = lang === 'all' ? score.overall : score.byLanguage[lang];
+    expect({ lang, precision: c.precision >= floor.precision, recall: c.recall >= floor.recall })
+      .toEqual({ lang, precision: true, recall: true });
+  }
+  expect(score.overall.negativesHit).toBeLessThanOrEqual(floors.maxNegativesHit);
+}
