@@ -7,7 +7,7 @@ import { toNative } from './to-native';
 import { neo4jQueries } from '../observability/metrics';
 import { QueryLimiter } from './query-limiter';
 import { requestBookmarks } from './request-bookmarks';
-import { flattenBoltMessages } from './bolt-flat-messages';
+import { patchDriver } from './driver-patches';
 
 export interface DatabaseOptions {
   uri: string;
@@ -43,7 +43,7 @@ export class Database {
       const err = health.failFastError(false);
       if (err) this.limiter.rejectWaiting(err);
     });
-    flattenBoltMessages();
+    patchDriver();
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       // Fail fast when Neo4j is down: the client gets UNAVAILABLE in seconds, not after 60 s of retries.
       connectionTimeout: 3000,
