@@ -104,6 +104,26 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   if ((options.compressMinBytes ?? 1024) >= 0) app.use(compression({ threshold: options.compressMinBytes ?? 1024 }));
   const responseCache = new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE, new GraphVersion(deps.db), rateLimiter);
 
+  // The body may hold the largest allowed source text (JSON-escaped) and no more.
+  const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
+  const keepRawBody = (req: http.IncomingMessage, res: http.ServerResponse, buf: Buffer) => {
+    assertUtf8(req, res, buf);
+    (req as { rawBody?: Buffer }).rawBody = buf;
+  };
+  // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
+  const withBookmarks: express.RequestHandler = (req, _res, next) => requestBookmarks.run({ given: parseBookmarkHeader(req.headers['neo4j-bookmark']) }, next);
+  const graphqlChain: express.RequestHandler[] = [express.json({ limit: bodyLimit, verify: keepRawBody }), withBookmarks, responseCache.middleware(), expressMiddleware(apollo, {
+    context: async ({ req, res }) => ({
+      markCacheable: (cost: number) => markCacheable(res, cost),
+      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
+      bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
+      clientKey: rateLimiter?.clientKey(req),
+      ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
+    }),
+  })];
+  // POST /graphql, nearly every request, first: it need not pass every page and export route on its way.
+  app.post('/graphql', ...graphqlChain);
+
   // Prometheus metrics (exempt from the rate limit like /health; expose it only to your scraper).
   app.get('/metrics', async (_req, res) => {
     const { active, waiting } = deps.db.limiter.load;
@@ -126,23 +146,8 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.use(createPlaygroundRouter('/graphql'));
   app.use(createPagesRouter());
   app.use(createExportRouter(deps));
-  // The body may hold the largest allowed source text (JSON-escaped) and no more.
-  const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
-  const keepRawBody = (req: http.IncomingMessage, res: http.ServerResponse, buf: Buffer) => {
-    assertUtf8(req, res, buf);
-    (req as { rawBody?: Buffer }).rawBody = buf;
-  };
-  // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
-  const withBookmarks: express.RequestHandler = (req, _res, next) => requestBookmarks.run({ given: parseBookmarkHeader(req.headers['neo4j-bookmark']) }, next);
-  app.use('/graphql', express.json({ limit: bodyLimit, verify: keepRawBody }), withBookmarks, responseCache.middleware(), expressMiddleware(apollo, {
-    context: async ({ req, res }) => ({
-      markCacheable: (cost: number) => markCacheable(res, cost),
-      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
-      bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
-      clientKey: rateLimiter?.clientKey(req),
-      ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
-    }),
-  }));
+  // The same chain for GET /graphql, after the playground has taken the browsers' page loads.
+  app.use('/graphql', ...graphqlChain);
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
   // Malformed or oversized bodies (and anything else thrown outside GraphQL) answer in JSON, never an HTML stack trace.
   app.use((err: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

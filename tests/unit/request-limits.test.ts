@@ -76,4 +76,15 @@ describe('estimating cost', () => {
     expect(estimateQueryCost(schema, parse('query($n: Int!) { entities(first: $n) { edges { node { key } } } }'), { n: 100 }))
       .toBe(estimateQueryCost(schema, parse('{ entities(first: 100) { edges { node { key } } } }'), {}));
   });
+
+  it('estimates a repeated document again when a number or a boolean changes, not when a name does', () => {
+    // One parsed document, as Apollo hands the same one to every request with this text.
+    const document = parse('query($n: Int!, $s: Boolean!, $c: String) { entities(first: $n, contains: $c) { edges { node { key statements @include(if: $s) { role } } } } }');
+    const cost = (variables: Record<string, unknown>) => estimateQueryCost(schema, document, variables);
+    const big = cost({ n: 100, s: true, c: 'kaz' });
+    expect(cost({ n: 5, s: true, c: 'kaz' })).toBeLessThan(big);
+    expect(cost({ n: 100, s: false, c: 'kaz' })).toBeLessThan(big);
+    expect(cost({ n: 100, s: true, c: 'Türkiye' })).toBe(big);
+    expect(cost({ n: 100, s: true, c: 'kaz' })).toBe(big);
+  });
 });

@@ -38,17 +38,42 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
 /** Beyond this many evaluated nodes the estimate stops (graphql-query-complexity's own early exit). */
 const MAX_COST_NODES = 20000;
 
+/** Costs already estimated, per parsed document (Apollo reuses the parsed document of a repeated query text). */
+const estimated = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+/** Distinct variable shapes kept per document: a dashboard's few, not every page number a crawler tries. */
+const SHAPES_PER_DOCUMENT = 32;
+
+/**
+ * What the cost can depend on, as a key: the operation and the variables with every string shown
+ * as one mark. Only numbers (first, limit, last) and booleans (@include, @skip) enter the estimate;
+ * names, dates and texts do not, so `state(name: $n)` is estimated once for all names.
+ */
+function costKey(variables: Record<string, unknown> | undefined, operationName?: string | null): string {
+  return `${operationName ?? ''}\n${JSON.stringify(variables ?? {}, (_key, value) => (typeof value === 'string' ? '$' : value))}`;
+}
+
 /**
  * The estimated cost of the operation a request will run, with its variables. Fields may set their
  * own estimate with type-graphql's `complexity` option; the list-size rule covers the rest.
- * Throws a GraphQLError when the variables do not fit the arguments or the walk is too large.
+ * Throws a GraphQLError when the variables do not fit the arguments or the walk is too large
+ * (never cached: a later request with the same shape of variables is estimated again).
  */
 export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  return getComplexity({
+  const key = costKey(variables, operationName);
+  let bySchema = estimated.get(schema);
+  if (!bySchema) estimated.set(schema, bySchema = new WeakMap());
+  let costs = bySchema.get(document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({
     schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined,
     estimators: [fieldExtensionsEstimator(), listSizeEstimator],
     maxQueryNodes: MAX_COST_NODES,
   });
+  if (!costs) bySchema.set(document, costs = new Map());
+  if (costs.size >= SHAPES_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  costs.set(key, cost);
+  return cost;
 }
 
 export function isCostWalkTooLarge(err: unknown): boolean {
