@@ -1,11 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import { Database } from './db/database';
+import { RequestBookmarks } from './db/request-bookmarks';
 import { SourceCatalog } from './graph/source/source-catalog';
 import { NameIndexCache } from './mentions/name-index-cache';
 
 /** What every resolver gets: the database door, in-memory catalogs, and who is asking. */
 export interface AppContext {
+  /** This request's view of the database (Database.forRequest): it carries the request's bookmarks. */
   db: Database;
+  /** The Neo4j bookmarks the client sent, and those its writes left (sent back in `neo4j-bookmark`). */
+  bookmarks?: RequestBookmarks;
   catalog: SourceCatalog;
   names: NameIndexCache;
   /** The write credential (WRITE_TOKEN); unset means writes are off. */

@@ -6,7 +6,7 @@ import { DatabaseHealth } from './database-health';
 import { toNative } from './to-native';
 import { neo4jQueries } from '../observability/metrics';
 import { QueryLimiter } from './query-limiter';
-import { requestBookmarks } from './request-bookmarks';
+import { RequestBookmarks } from './request-bookmarks';
 import { patchDriver } from './driver-patches';
 
 export interface DatabaseOptions {
@@ -37,6 +37,8 @@ export class Database {
   readonly driver: Driver;
   /** Fewer queries at once than the pool has connections, so the pool never times out; 2 s in the queue at most. */
   readonly limiter = new QueryLimiter(40, 2000);
+  /** Set on a request's view (forRequest): the bookmarks its reads wait for and its writes leave. */
+  private bookmarks?: RequestBookmarks;
 
   constructor(private readonly options: DatabaseOptions, readonly registry: CypherRegistry, readonly health?: DatabaseHealth) {
     health?.onChange(() => {
@@ -52,6 +54,16 @@ export class Database {
       maxConnectionPoolSize: 50,
       disableLosslessIntegers: false,
     });
+  }
+
+  /**
+   * This database for one request: the same driver and limits, with the request's bookmarks (a
+   * view sharing everything else through its prototype, so it costs one small object).
+   */
+  forRequest(bookmarks: RequestBookmarks): Database {
+    const view = Object.create(this) as Database;
+    view.bookmarks = bookmarks;
+    return view;
   }
 
   /** Runs a named read query and returns its records as plain objects. */
@@ -93,7 +105,7 @@ export class Database {
         routing,
         transactionConfig: { timeout: timeoutMs ?? this.options.queryTimeoutMs },
       };
-      const bookmarks = requestBookmarks.getStore();
+      const bookmarks = this.bookmarks;
       // A client that sent the bookmark of its write reads after it, on any cluster member.
       if (bookmarks?.given.length) config.bookmarkManager = neo4j.bookmarkManager({ initialBookmarks: bookmarks.given });
       neo4jQueries.inc({ mode: write ? 'write' : 'read' });
@@ -132,8 +144,7 @@ export class Database {
 
   /** Keeps a session's bookmarks for the request that wrote (sent back to the client). */
   private noteWritten(bookmarks: string[]): void {
-    const store = requestBookmarks.getStore();
-    if (store) store.written = bookmarks;
+    if (this.bookmarks) this.bookmarks.written = bookmarks;
   }
 
   /** Maps a driver error and tells the health monitor when it says the disk is full. */
@@ -174,7 +185,7 @@ export class Database {
   private async inWriteTransaction<T>(work: (runCypher: (cypher: string, params: Record<string, unknown>) => Promise<any[]>) => Promise<T>, timeoutMs: number): Promise<T> {
     const early = this.health?.failFastError(true);
     if (early) throw early;
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: requestBookmarks.getStore()?.given });
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE, bookmarks: this.bookmarks?.given });
     try {
       const done = session.executeWrite(async (tx) => {
         const value = await work(async (cypher, params) => {

@@ -29,7 +29,7 @@ import { NameIndexCache } from '../mentions/name-index-cache';
 import compression from 'compression';
 import { DEFAULT_RESPONSE_CACHE, markCacheable, ResponseCache } from '../cache/response-cache';
 import { GraphVersion } from '../cache/graph-version';
-import { parseBookmarkHeader, requestBookmarks } from '../db/request-bookmarks';
+import { parseBookmarkHeader } from '../db/request-bookmarks';
 import { createResponseCachePlugin } from '../plugins/response-cache.plugin';
 
 export interface AppDeps {
@@ -110,16 +110,18 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     assertUtf8(req, res, buf);
     (req as { rawBody?: Buffer }).rawBody = buf;
   };
-  // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
-  const withBookmarks: express.RequestHandler = (req, _res, next) => requestBookmarks.run({ given: parseBookmarkHeader(req.headers['neo4j-bookmark']) }, next);
-  const graphqlChain: express.RequestHandler[] = [express.json({ limit: bodyLimit, verify: keepRawBody }), withBookmarks, responseCache.middleware(), expressMiddleware(apollo, {
-    context: async ({ req, res }) => ({
-      markCacheable: (cost: number) => markCacheable(res, cost),
-      db: deps.db, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
-      bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
-      clientKey: rateLimiter?.clientKey(req),
-      ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
-    }),
+  const graphqlChain: express.RequestHandler[] = [express.json({ limit: bodyLimit, verify: keepRawBody }), responseCache.middleware(), expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
+      const bookmarks = { given: parseBookmarkHeader(req.headers['neo4j-bookmark']) };
+      return {
+        markCacheable: (cost: number) => markCacheable(res, cost),
+        db: deps.db.forRequest(bookmarks), bookmarks, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
+        bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
+        clientKey: rateLimiter?.clientKey(req),
+        ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
+      };
+    },
   })];
   // POST /graphql, nearly every request, first: it need not pass every page and export route on its way.
   app.post('/graphql', ...graphqlChain);

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppContext } from '../context';
-import { requestBookmarks } from '../db/request-bookmarks';
 
 /**
  * Tells the HTTP layer what it may do with an answer: a query that ran without errors may be kept
@@ -12,7 +11,7 @@ export function createResponseCachePlugin(): ApolloServerPlugin<AppContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ operation, response, errors, contextValue }) {
-          const written = requestBookmarks.getStore()?.written;
+          const written = contextValue.bookmarks?.written;
           if (written?.length) response.http.headers.set('neo4j-bookmark', written.join(','));
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           if (operation?.operation === 'query' && !errors?.length && body && !body.errors?.length) contextValue.markCacheable?.(contextValue.cost ?? 0);
