@@ -10,7 +10,7 @@ CALL () {
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
   WITH a, r, b ORDER BY r.factId
   RETURN collect({type: type(r), from: a.key, to: b.key,
-    props: r {.factId, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .sources, .quotes, .rank, .rankReason, .endDerived, .endRule, .admittedAt}}) AS edges
+    props: r {.factId, .role, .area, .level, .note, .start, .end, .attested, validFrom: toString(r.validFrom), validTo: toString(r.validTo), .sources, .quotes, .rank, .rankReason, .endDerived, .endRule, .admittedAt}}) AS edges
 }
 CALL () {
   MATCH (c:Claim)-[:ABOUT]->(s:Entity) WITH c, s ORDER BY c.key

@@ -7,7 +7,7 @@ CALL (e) {
 CALL (e) {
   OPTIONAL MATCH (e)-[r]-(o:Entity) WHERE type(r) <> 'MENTIONS'
   WITH r, o ORDER BY coalesce(r.validFrom, o.startDay), o.name
-  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), out: startNode(r) = e, props: properties(r),
+  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {type: type(r), out: startNode(r) = e, props: r {.*, validFrom: toString(r.validFrom), validTo: toString(r.validTo)},
     other: o {.key, .type, .name, .nameTr, .start, .end, .ordinal, .meetingKind}} END)[..$statementLimit] AS statements
 }
 CALL (e) {

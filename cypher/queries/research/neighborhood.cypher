@@ -20,7 +20,7 @@ CALL (kept) {
     AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= date($asOf)) AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
   WITH r, a, b LIMIT $edgeLimit + 1
   // What an edge shows: never the reference lists, most of a relationship's bytes.
-  RETURN collect({type: type(r), from: a.key, to: b.key, props: r {.factId, .role, .level, .start, .end, .validFrom, .validTo, .sources, .quotes}}) AS edges
+  RETURN collect({type: type(r), from: a.key, to: b.key, props: r {.factId, .role, .level, .start, .end, validFrom: toString(r.validFrom), validTo: toString(r.validTo), .sources, .quotes}}) AS edges
 }
 RETURN c {.key, .type, .name, .nameTr, .start, .ordinal} AS center,
        [n IN kept | n {.key, .type, .name, .nameTr, .start, .ordinal}] AS nodes, edges, nodesTruncated

@@ -6,7 +6,7 @@ CALL (e) {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE $key IN r.sources
   WITH a, r, b ORDER BY type(r), r.validFrom, a.name
-  RETURN collect({type: type(r), from: a {.key, .type, .name, .nameTr, .start, .ordinal}, props: properties(r),
+  RETURN collect({type: type(r), from: a {.key, .type, .name, .nameTr, .start, .ordinal}, props: r {.*, validFrom: toString(r.validFrom), validTo: toString(r.validTo)},
     to: b {.key, .type, .name, .nameTr, .start, .ordinal}})[..$statementLimit] AS supports
 }
 CALL (e) {

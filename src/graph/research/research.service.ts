@@ -42,9 +42,10 @@ function nameParams(prefix: string, name: string) {
  * steps { references } is asked. Fixed texts, put into research/connection's {{stepProps}}.
  */
 const STEP_PROPS = {
-  withReferences: 'properties(r)',
-  plain: 'r {.factId, .factIds, .role, .area, .level, .note, .start, .end, .attested, .validFrom, .validTo, .rank, .rankReason, .truthy, '
-    + '.endDerived, .endRule, .endSuccessor, .admittedAt, .admittedAtName, .sources, .quotes}',
+  // Dates as their text, as in every compiled read (graph/compiled/compile-entity statementProjection).
+  withReferences: 'r {.*, validFrom: toString(r.validFrom), validTo: toString(r.validTo)}',
+  plain: 'r {.factId, .factIds, .role, .area, .level, .note, .start, .end, .attested, validFrom: toString(r.validFrom), validTo: toString(r.validTo), '
+    + '.rank, .rankReason, .truthy, .endDerived, .endRule, .endSuccessor, .admittedAt, .admittedAtName, .sources, .quotes}',
 } as const;
 
 /** All shortest paths between two named entities, each step with type, direction, span and citations. */
