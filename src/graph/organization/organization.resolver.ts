@@ -25,7 +25,9 @@ export class OrganizationResolver {
     if (!overview) return null;
     const org = overview.organization;
     const rows = membersOn(overview.holding, date);
-    const statedCounts = compareCounts(org, org.claims).sort((a, b) => distanceInDays(a.claim.date?.text, date) - distanceInDays(b.claim.date?.text, date));
+    // Nearest claims first; each claim's distance is computed once, not at every comparison of the sort.
+    const statedCounts = compareCounts(org, org.claims).map((c) => ({ c, distance: distanceInDays(c.claim.date?.text, date) }))
+      .sort((a, b) => a.distance - b.distance).map(({ c }) => c);
     return Object.assign(new MembersAsOf(), {
       organization: toEntityRef(org), matchedBy: org.matchedBy, date, rows,
       memberCount: rows.filter((r) => r.role === 'member').length, observerCount: rows.filter((r) => r.role === 'observer').length, statedCounts,
