@@ -1,3 +1,5 @@
+// First: graphql-js must load its production instanceOf before anything imports graphql.
+import './util/graphql-instanceof';
 import 'reflect-metadata';
 import path from 'node:path';
 import pino from 'pino';
