@@ -67,6 +67,9 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   const rateLimiter = options.rateLimit ? new ClientRateLimiter(options.rateLimit) : undefined;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: Express would hash every answer body for it (sha1 over 100 KB for Summits), and API
+  // answers are POST responses no cache revalidates; static assets keep serve-static's own.
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = options.keepAliveMs ?? 65_000;
