@@ -2,7 +2,6 @@ import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { Logger } from 'pino';
 import { Database } from '../db/database';
 import { DatabaseState } from '../db/bootstrap';
@@ -20,17 +19,18 @@ import { createCostLimitPlugin } from '../plugins/limits/cost-limit.plugin';
 import { DEFAULT_REQUEST_LIMITS } from '../plugins/limits/request-limits';
 import { HttpOptions } from '../config';
 import { ClientRateLimiter } from './rate-limit';
-import { assertUtf8 } from './utf8-body';
 import { MAX_MENTIONS_PER_SOURCE, MAX_SOURCE_CHARS } from '../mentions/ingest-source';
 import { createPlaygroundRouter } from './playground';
 import { createPagesRouter } from './pages/pages.router';
 import { createExportRouter } from '../export/export.router';
 import { NameIndexCache } from '../mentions/name-index-cache';
 import compression from 'compression';
-import { DEFAULT_RESPONSE_CACHE, markCacheable, ResponseCache } from '../cache/response-cache';
+import { DEFAULT_RESPONSE_CACHE, ResponseCache } from '../cache/response-cache';
 import { GraphVersion } from '../cache/graph-version';
 import { parseBookmarkHeader } from '../db/request-bookmarks';
 import { createResponseCachePlugin } from '../plugins/response-cache.plugin';
+import proxyAddr from 'proxy-addr';
+import { GraphqlEndpoint, headersSetBy } from './graphql-endpoint';
 
 export interface AppDeps {
   db: Database;
@@ -71,7 +71,12 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   // answers are POST responses no cache revalidates; static assets keep serve-static's own.
   app.set('etag', false);
   app.set('trust proxy', options.trustProxy);
-  const httpServer = http.createServer(app);
+  // POST /graphql goes straight to its endpoint (built below, once Apollo has started); the rest to Express.
+  let endpoint: GraphqlEndpoint | undefined;
+  const httpServer = http.createServer((req, res) => {
+    if (endpoint?.takes(req)) void endpoint.handle(req, res);
+    else app(req, res);
+  });
   httpServer.keepAliveTimeout = options.keepAliveMs ?? 65_000;
   // Node requires the header timeout to exceed the keep-alive one, or it may cut a reused socket.
   httpServer.headersTimeout = httpServer.keepAliveTimeout + 1000;
@@ -99,35 +104,37 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   await apollo.start();
 
   // Security headers on every route; pages and the playground set their own stricter or looser CSP.
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] } }, crossOriginEmbedderPolicy: false }));
+  const securityHeaders = helmet({ contentSecurityPolicy: { useDefaults: true, directives: { 'frame-ancestors': ["'none'"], 'base-uri': ["'none'"] } }, crossOriginEmbedderPolicy: false });
+  app.use(securityHeaders);
   // CORS is off unless origins are listed: browsers then refuse cross-origin reads of the API.
-  if (options.corsOrigins.length) app.use(cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'neo4j-bookmark'], exposedHeaders: ['neo4j-bookmark', 'x-cache'], maxAge: 600 }));
+  const corsMiddleware = options.corsOrigins.length ? cors({ origin: options.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'neo4j-bookmark'], exposedHeaders: ['neo4j-bookmark', 'x-cache'], maxAge: 600 }) : undefined;
+  if (corsMiddleware) app.use(corsMiddleware);
   if (rateLimiter) app.use(rateLimiter.middleware());
   // Large answers (Summits, graph.json, exports) go compressed to clients that ask; small ones as they are.
-  if ((options.compressMinBytes ?? 1024) >= 0) app.use(compression({ threshold: options.compressMinBytes ?? 1024 }));
-  const responseCache = new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE, new GraphVersion(deps.db), rateLimiter);
+  const compressMinBytes = options.compressMinBytes ?? 1024;
+  if (compressMinBytes >= 0) app.use(compression({ threshold: compressMinBytes }));
 
   // The body may hold the largest allowed source text (JSON-escaped) and no more.
   const bodyLimit = Math.max(1_048_576, options.maxSourceChars * 2 + 65_536);
-  const keepRawBody = (req: http.IncomingMessage, res: http.ServerResponse, buf: Buffer) => {
-    assertUtf8(req, res, buf);
-    (req as { rawBody?: Buffer }).rawBody = buf;
-  };
-  const graphqlChain: express.RequestHandler[] = [express.json({ limit: bodyLimit, verify: keepRawBody }), responseCache.middleware(), expressMiddleware(apollo, {
-    context: async ({ req, res }) => {
+  const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  endpoint = new GraphqlEndpoint({
+    apollo, bodyLimit, compressMinBytes, rateLimiter, log: deps.log,
+    responseCache: new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE, new GraphVersion(deps.db)),
+    clientAddress: (req) => proxyAddr(req, trustProxy),
+    headers: headersSetBy(securityHeaders as Parameters<typeof headersSetBy>[0]),
+    cors: corsMiddleware as Parameters<typeof headersSetBy>[0] | undefined,
+    context: (req, { clientKey, markCacheable }) => {
       // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
       const bookmarks = { given: parseBookmarkHeader(req.headers['neo4j-bookmark']) };
       return {
-        markCacheable: (cost: number) => markCacheable(res, cost),
+        markCacheable, clientKey,
         db: deps.db.forRequest(bookmarks), bookmarks, catalog: deps.catalog, names: deps.names, writeToken: deps.writeToken, log: deps.log, schema,
         bearerToken: /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1],
-        clientKey: rateLimiter?.clientKey(req),
         ingestLimits: { maxSourceChars: options.maxSourceChars, maxMentionsPerSource: options.maxMentionsPerSource },
       };
     },
-  })];
-  // POST /graphql, nearly every request, first: it need not pass every page and export route on its way.
-  app.post('/graphql', ...graphqlChain);
+  });
+  const graphqlEndpoint = endpoint;
 
   // Prometheus metrics (exempt from the rate limit like /health; expose it only to your scraper).
   app.get('/metrics', async (_req, res) => {
@@ -151,8 +158,9 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   app.use(createPlaygroundRouter('/graphql'));
   app.use(createPagesRouter());
   app.use(createExportRouter(deps));
-  // The same chain for GET /graphql, after the playground has taken the browsers' page loads.
-  app.use('/graphql', ...graphqlChain);
+  // GET /graphql (after the playground has taken the browsers' page loads) and other spellings of
+  // the path: Express has set the headers, CORS, the rate limit and compression already.
+  app.use('/graphql', (req, res) => { void graphqlEndpoint.serve(req, res, false); });
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
   // Malformed or oversized bodies (and anything else thrown outside GraphQL) answer in JSON, never an HTML stack trace.
   app.use((err: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import http from 'node:http';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
@@ -46,11 +47,12 @@ export class ClientRateLimiter {
     this.keys = new Set(options.apiKeys.map(digest));
   }
 
-  clientKey(req: express.Request): string {
-    const key = req.headers['x-api-key'];
+  /** The client of a request: `address` is its address as the proxy settings read it (Express's req.ip). */
+  clientKey(headers: http.IncomingHttpHeaders, address: string | undefined): string {
+    const key = headers['x-api-key'];
     const hash = typeof key === 'string' && key ? digest(key) : undefined;
     if (hash && this.keys.has(hash)) return `key:${hash.slice(0, 16)}`;
-    return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+    return `ip:${address ?? 'unknown'}`;
   }
 
   /** Spends points; throws RateLimitedError when the client has none left. */
@@ -75,13 +77,19 @@ export class ClientRateLimiter {
     return (req, res, next) => {
       if (!this.limiter || UNLIMITED.has(req.path)) return next();
       const weight = ROUTE_WEIGHTS.find(([pattern]) => pattern.test(req.path))?.[1] ?? 1;
-      this.charge(this.clientKey(req), weight).then(() => next(), (err) => {
+      this.charge(this.clientKey(req.headers, req.ip ?? req.socket.remoteAddress), weight).then(() => next(), (err) => {
         if (!(err instanceof RateLimitedError)) return next(err);
-        res.status(429).set('Retry-After', String(err.retryAfterSeconds))
-          .json({ errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: err.retryAfterSeconds } }] });
+        sendRateLimited(res, err);
       });
     };
   }
+}
+
+/** The 429 answer: Retry-After and a GraphQL-shaped error with the code. */
+export function sendRateLimited(res: http.ServerResponse, err: RateLimitedError): void {
+  const body = JSON.stringify({ errors: [{ message: err.message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: err.retryAfterSeconds } }] });
+  res.writeHead(429, { 'retry-after': String(err.retryAfterSeconds), 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }
 
 function digest(value: string): string {
