@@ -26,8 +26,8 @@ function chunkedString(text: string, cuts: number[]): Buffer {
 
 describe('large Bolt messages', () => {
   it('patches the installed driver', () => {
-    expect(patchDriver()).toEqual({ joinedMessages: true, largeWriteBuffer: true });
-    expect(driverPatches()).toEqual({ joinedMessages: true, largeWriteBuffer: true });
+    expect(patchDriver()).toEqual({ joinedMessages: true, largeWriteBuffer: true, assignedMapKeys: true });
+    expect(driverPatches()).toEqual({ joinedMessages: true, largeWriteBuffer: true, assignedMapKeys: true });
   });
 
   it('hands a message of several chunks to the unpacker as one buffer with the same string', () => {
@@ -46,6 +46,28 @@ describe('large Bolt messages', () => {
     expect(Buffer.isBuffer(messages[0]._buffer)).toBe(true);
     expect(messages[0]._buffers).toBeUndefined();
     expect(new Unpacker().unpack(messages[0])).toBe(text);
+  });
+});
+
+describe('Bolt maps', () => {
+  /** A packstream tiny string (under 16 bytes). */
+  const tiny = (text: string) => { const utf8 = Buffer.from(text, 'utf8'); return Buffer.concat([Buffer.from([0x80 | utf8.length]), utf8]); };
+  /** A packstream tiny map of tiny-string keys and tiny-string or nested-map values. */
+  const map = (entries: [string, string | Buffer][]) => Buffer.concat([Buffer.from([0xa0 | entries.length]),
+    ...entries.flatMap(([k, v]) => [tiny(k), typeof v === 'string' ? tiny(v) : v])]);
+
+  it('decode to the same plain objects, a __proto__ key staying an own key that changes no prototype', () => {
+    patchDriver();
+    const bytes = map([['role', 'member'], ['__proto__', map([['polluted', 'yes']])], ['2', 'two'], ['validFrom', '1999'], ['role', 'observer'], ['Ülke', map([['key', 'KAZ']])]]);
+    const value = new Unpacker().unpack(new ChannelBuffer(bytes));
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(({} as any).polluted).toBeUndefined();
+    expect(value.polluted).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    // A repeated key keeps its last value and its first place, as defineProperty did; integer-like keys come first.
+    expect(Object.keys(value)).toEqual(['2', 'role', '__proto__', 'validFrom', 'Ülke']);
+    expect(value.role).toBe('observer');
+    expect(value['Ülke']).toEqual({ key: 'KAZ' });
   });
 });
 
