@@ -16,16 +16,17 @@ export async function membershipTimeline(ctx: AppContext, organization: string, 
   const rows: MembershipYearRow[] = [];
   const at = (year: number) => {
     const day = to && year === lastYear ? to : `${year}-12-31`;
-    const roles = [...rolesOn(records, day)];
-    // key → name of each role's holders that day
-    return { day, byRole: (role: string) => new Map(roles.filter(([, r]) => r.role === role).map(([k, r]) => [k, r.name])) };
+    // key → name of each role's holders that day, split once per year
+    const byRole: Record<'member' | 'observer', Map<string, string>> = { member: new Map(), observer: new Map() };
+    for (const [key, r] of rolesOn(records, day)) byRole[r.role].set(key, r.name);
+    return { day, byRole };
   };
   let previous = at(firstYear - 1);
   for (let year = firstYear; year <= lastYear; year++) {
     const current = at(year);
-    for (const role of ['member', 'observer']) {
-      const before = previous.byRole(role);
-      const now = current.byRole(role);
+    for (const role of ['member', 'observer'] as const) {
+      const before = previous.byRole[role];
+      const now = current.byRole[role];
       const joined = [...now].filter(([k]) => !before.has(k)).map(([, n]) => n).sort();
       const left = [...before].filter(([k]) => !now.has(k)).map(([, n]) => n).sort();
       rows.push(Object.assign(new MembershipYearRow(), { year, date: current.day, role, count: now.size, joined, left, joinedCount: joined.length, leftCount: left.length }));
