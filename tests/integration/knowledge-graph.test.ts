@@ -41,6 +41,21 @@ describe('MembersAsOf', () => {
     expect(from000.claim.citations[0].quote).toBe("Halihazırda AİGK'nın yirmi dört üyesi bulunmaktadır");
   });
 
+  it('reads the history and the citations only when selected, with the same rows either way, through fragments and aliases too', async () => {
+    const full = await server.operation('MembersAsOf', { organization: 'CICA', date: '2015-11-11' });
+    const slim = await server.graphql('{ membersAsOf(organization: "CICA", date: "2015-11-11") { memberCount observerCount rows { role entity { key } start { text } end { text } } } }');
+    expect(slim.errors).toBeUndefined();
+    const shape = (rows: any[]) => rows.map((r) => `${r.role}:${r.entity.key}:${r.start?.text}:${r.end?.text}`).sort();
+    expect(shape(slim.data.membersAsOf.rows)).toEqual(shape(full.data.membersAsOf.rows));
+    expect(slim.data.membersAsOf.memberCount).toBe(26);
+    // statedCounts and citations asked for through a fragment under an alias: both still read.
+    const viaFragment = await server.graphql(`{ m: membersAsOf(organization: "AİGK", date: "2015-11-11") { ...Counts rows { ... on MembershipRow { c: citations { source } } } } }
+      fragment Counts on MembersAsOf { statedCounts { stated agrees } }`);
+    expect(viaFragment.errors).toBeUndefined();
+    expect(viaFragment.data.m.statedCounts).toEqual(expect.arrayContaining([{ stated: 26, agrees: true }, { stated: 24, agrees: false }]));
+    expect(viaFragment.data.m.rows.find((r: any) => r.c.some((c: any) => c.source === S002))).toBeDefined();
+  });
+
   it('counts Kuwait as a member after the 2022 summit and not before', async () => {
     const before = await server.operation('MembersAsOf', { organization: 'CICA', date: '2022-01-01' });
     const after = await server.operation('MembersAsOf', { organization: 'CICA', date: '2022-12-31' });

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { readDocuments, readMeetings } from '../compiled/compiled-read';
-import { asksAlternatives } from '../compiled/selection';
+import { asksAlternatives, asksPath } from '../compiled/selection';
 import { AppContext } from '../../context';
 import { DateScalar } from '../common/date.scalar';
 import { Direction, Rank, RelationType } from '../common/enums';
@@ -9,7 +9,7 @@ import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
 import { ranksArg } from '../entity/statement-list.types';
 import { toEntityRef } from '../entity/entity.mapper';
-import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, MEMBERSHIP_ROW_FIELDS, membersOn } from './organization.service';
+import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, MEMBERSHIP_ROW_FIELDS, MEMBERSHIP_ROW_FIELDS_UNCITED, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
 
 const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
@@ -19,14 +19,17 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembersAsOf | null> {
+    // The whole membership history and the claims are read only for statedCounts, citations only when selected.
+    const counts = asksPath(info, ['statedCounts']);
     const overview = await loadOrganization(ctx, organization, {
-      types: [RelationType.MEMBER_OF], fields: MEMBERSHIP_FIELDS, claims: true, holdingOn: date, holdingFields: MEMBERSHIP_ROW_FIELDS, alternatives: asksAlternatives(info),
+      types: counts ? [RelationType.MEMBER_OF] : [], fields: MEMBERSHIP_FIELDS, claims: counts, alternatives: asksAlternatives(info),
+      holdingOn: date, holdingTypes: [RelationType.MEMBER_OF], holdingFields: asksPath(info, ['rows', 'citations']) ? MEMBERSHIP_ROW_FIELDS : MEMBERSHIP_ROW_FIELDS_UNCITED,
     });
     if (!overview) return null;
     const org = overview.organization;
     const rows = membersOn(overview.holding, date);
     // Nearest claims first; each claim's distance is computed once, not at every comparison of the sort.
-    const statedCounts = compareCounts(org, org.claims).map((c) => ({ c, distance: distanceInDays(c.claim.date?.text, date) }))
+    const statedCounts = !counts ? [] : compareCounts(org, org.claims).map((c) => ({ c, distance: distanceInDays(c.claim.date?.text, date) }))
       .sort((a, b) => a.distance - b.distance).map(({ c }) => c);
     return Object.assign(new MembersAsOf(), {
       organization: toEntityRef(org), matchedBy: org.matchedBy, date, rows,

@@ -31,16 +31,18 @@ export async function loadOrganization(
   ctx: AppContext, name: string,
   needs: {
     types: RelationType[]; fields?: string; alternatives?: boolean; claims?: boolean;
-    holdingOn?: string; holdingFields?: string;
+    /** Statements of these types holding on `holdingOn` (default: `types`), read with `holdingFields`. */
+    holdingOn?: string; holdingFields?: string; holdingTypes?: RelationType[];
     meetings?: { kind: string | null; types: RelationType[]; fields?: string };
   },
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
   // Statements holding on a day can be read with more (citations) than the whole history the counts need.
-  const holding = needs.holdingOn && needs.types.length ? `holding: statements(types: $types, asOf: $holdingOn) { ${needs.holdingFields ?? STATEMENT_FIELDS} }` : '';
+  const holdingTypes = needs.holdingTypes ?? needs.types;
+  const holding = needs.holdingOn && holdingTypes.length ? `holding: statements(types: $holdingTypes, asOf: $holdingOn) { ${needs.holdingFields ?? STATEMENT_FIELDS} }` : '';
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
-    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } },
+    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, holdingTypes, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } },
     ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) },
     selection(`{ key ${needs.claims ? 'claims { key }' : ''} ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
     needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
@@ -66,6 +68,8 @@ const STATEMENT_FIELDS = `factId factIds role area level note start end attested
 /** What the counts (rolesOn) read of a membership, and what membersOn reads of one that holds. */
 export const MEMBERSHIP_FIELDS = 'role validFrom validTo';
 export const MEMBERSHIP_ROW_FIELDS = 'role validFrom validTo start end attested citations { source } other { nameTr start }';
+/** The same without citations, for a client that does not select them. */
+export const MEMBERSHIP_ROW_FIELDS_UNCITED = 'role validFrom validTo start end attested other { nameTr start }';
 /** The few selections the services write, parsed once each (not on every request). */
 const parsed = new Map<string, SelectionSetNode>();
 function selection(text: string): SelectionSetNode {
