@@ -1,6 +1,6 @@
 import { AppContext } from '../../context';
-import { OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
-import { compileOverview } from '../compiled/compile-root';
+import { GraphQLSchema, OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
+import { compileOverview, CompiledQuery } from '../compiled/compile-root';
 import { run, schemaOf } from '../compiled/compiled-read';
 import { fromProjection } from '../compiled/from-projection';
 import { checkName, describeMatch, Candidate } from '../entity/entity.service';
@@ -38,15 +38,8 @@ export async function loadOrganization(
 ): Promise<OrganizationOverview | null> {
   checkName(name, 'organization');
   if (!foldName(name)) return null;
-  // Statements holding on a day can be read with more (citations) than the whole history the counts need.
-  const holdingTypes = needs.holdingTypes ?? needs.types;
-  const holding = needs.holdingOn && holdingTypes.length ? `holding: statements(types: $holdingTypes, asOf: $holdingOn) { ${needs.holdingFields ?? STATEMENT_FIELDS} }` : '';
-  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization', compileOverview(
-    { schema: schemaOf(ctx), fragments: {}, variables: { types: needs.types, holdingTypes, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } },
-    ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) },
-    selection(`{ key ${needs.claims ? 'claims { key }' : ''} ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
-    needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
-  ));
+  const rows = await run<{ candidates: Candidate[]; entity: Record<string, any>; meetings: Record<string, any>[] | null }>(ctx, 'loadOrganization',
+    overviewQuery(ctx, needs, { ...nameQueryParams(name, 'Organization', needs.alternatives ?? false) }));
   if (rows.length === 0) return null;
   const row = rows[0];
   const withStatements = <T extends Entity>(e: T): T => { e.allStatements = e.projection?.statements?.rows ?? []; return e; };
@@ -56,6 +49,50 @@ export async function loadOrganization(
     meetings: (row.meetings ?? []).map((m) => withStatements(fromProjection(m, ctx.catalog) as Meeting)),
     holding: organization.projection?.holding?.rows ?? [],
   };
+}
+
+type Needs = Parameters<typeof loadOrganization>[2];
+/** The day the overview is compiled with when it reads what holds on a day; each request's day replaces it in the parameters. */
+const DAY_PLACEHOLDER = '0001-01-01';
+/** Compiled overviews by schema, resolve prefix and needs (the services' own selections, so few). */
+const compiledOverviews = new WeakMap<object, Map<string, Map<string, CompiledQuery & { dayParam?: string }>>>();
+
+/**
+ * The compiled query of an overview. The services' selections are fixed, so the query is compiled
+ * once per kind of needs and kept (building it was 8% of the CPU of a MembersAsOf request); only
+ * the day of `holdingOn` varies, and it is a parameter of its own. When the compiled query does
+ * not hold the placeholder day in exactly one parameter, it is compiled for each request instead.
+ */
+function overviewQuery(ctx: AppContext, needs: Needs, nameParams: Record<string, unknown>): CompiledQuery {
+  const schema = schemaOf(ctx);
+  const prefix = ctx.db.registry.get('entity/resolve-name');
+  const key = JSON.stringify({ ...needs, holdingOn: needs.holdingOn ? true : undefined });
+  let bySchema = compiledOverviews.get(schema);
+  if (!bySchema) compiledOverviews.set(schema, bySchema = new Map());
+  let byNeeds = bySchema.get(prefix);
+  if (!byNeeds) bySchema.set(prefix, byNeeds = new Map());
+  let entry = byNeeds.get(key);
+  if (!entry) {
+    const compiled = compileOverviewFor(schema, prefix, { ...needs, holdingOn: needs.holdingOn ? DAY_PLACEHOLDER : undefined });
+    const dayParams = Object.keys(compiled.params).filter((k) => compiled.params[k] === DAY_PLACEHOLDER);
+    if (needs.holdingOn && dayParams.length !== 1) return withParams(compileOverviewFor(schema, prefix, needs), nameParams);
+    entry = { ...compiled, dayParam: dayParams[0] };
+    if (byNeeds.size < 500) byNeeds.set(key, entry);
+  }
+  return withParams(entry, { ...nameParams, ...(entry.dayParam ? { [entry.dayParam]: needs.holdingOn } : {}) });
+}
+
+const withParams = (query: CompiledQuery, params: Record<string, unknown>): CompiledQuery => ({ cypher: query.cypher, params: { ...query.params, ...params } });
+
+function compileOverviewFor(schema: GraphQLSchema, prefix: string, needs: Needs): CompiledQuery {
+  // Statements holding on a day can be read with more (citations) than the whole history the counts need.
+  const holdingTypes = needs.holdingTypes ?? needs.types;
+  const holding = needs.holdingOn && holdingTypes.length ? `holding: statements(types: $holdingTypes, asOf: $holdingOn) { ${needs.holdingFields ?? STATEMENT_FIELDS} }` : '';
+  return compileOverview(
+    { schema, fragments: {}, variables: { types: needs.types, holdingTypes, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } }, prefix, {},
+    selection(`{ key ${needs.claims ? 'claims { key }' : ''} ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
+    needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
+  );
 }
 
 /**
