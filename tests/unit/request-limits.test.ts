@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { buildAppSchema } from '../../src/graph/build-schema';
 import { assertDocumentWithinLimits } from '../../src/plugins/limits/measure-document';
 import { estimateQueryCost } from '../../src/plugins/limits/query-cost';
@@ -86,5 +86,15 @@ describe('estimating cost', () => {
     expect(cost({ n: 100, s: false, c: 'kaz' })).toBeLessThan(big);
     expect(cost({ n: 100, s: true, c: 'Türkiye' })).toBe(big);
     expect(cost({ n: 100, s: true, c: 'kaz' })).toBe(big);
+  });
+
+  it('refuses variables nested 50,000 deep as bad input, not with a stack overflow (a fuzz case)', () => {
+    const document = parse('query($t: [RelationType!]) { entity(name: "CICA") { statements(types: $t) { factId } } }');
+    let deep: unknown = [];
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    let thrown: unknown;
+    try { estimateQueryCost(schema, document, { t: deep }); } catch (err) { thrown = err; }
+    expect(thrown).toBeInstanceOf(GraphQLError);
+    expect((thrown as GraphQLError).message).toMatch(/Variable "\$t" got invalid value/);
   });
 });

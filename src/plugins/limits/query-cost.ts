@@ -48,8 +48,34 @@ const SHAPES_PER_DOCUMENT = 32;
  * as one mark. Only numbers (first, limit, last) and booleans (@include, @skip) enter the estimate;
  * names, dates and texts do not, so `state(name: $n)` is estimated once for all names.
  */
-function costKey(variables: Record<string, unknown> | undefined, operationName?: string | null): string {
-  return `${operationName ?? ''}\n${JSON.stringify(variables ?? {}, (_key, value) => (typeof value === 'string' ? '$' : value))}`;
+function costKey(variables: Record<string, unknown> | undefined, operationName?: string | null): string | undefined {
+  const shape = shapeOf(variables ?? {}, 0);
+  return shape === undefined ? undefined : `${operationName ?? ''}\n${shape}`;
+}
+
+/** No input of the schema nests deeper; deeper variables are estimated (and refused) without a key. */
+const MAX_KEY_DEPTH = 16;
+
+/** The variables as JSON with every string as '$'; undefined past MAX_KEY_DEPTH, so a hostile nesting cannot overflow the stack. */
+function shapeOf(value: unknown, depth: number): string | undefined {
+  if (typeof value === 'string') return '"$"';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (depth >= MAX_KEY_DEPTH) return undefined;
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const part = shapeOf(item, depth + 1);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  for (const [name, item] of Object.entries(value)) {
+    const part = shapeOf(item, depth + 1);
+    if (part === undefined) return undefined;
+    parts.push(`${JSON.stringify(name)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -63,13 +89,14 @@ export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode,
   let bySchema = estimated.get(schema);
   if (!bySchema) estimated.set(schema, bySchema = new WeakMap());
   let costs = bySchema.get(document);
-  const known = costs?.get(key);
+  const known = key === undefined ? undefined : costs?.get(key);
   if (known !== undefined) return known;
   const cost = getComplexity({
     schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined,
     estimators: [fieldExtensionsEstimator(), listSizeEstimator],
     maxQueryNodes: MAX_COST_NODES,
   });
+  if (key === undefined) return cost;
   if (!costs) bySchema.set(document, costs = new Map());
   if (costs.size >= SHAPES_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
   costs.set(key, cost);
