@@ -109,14 +109,12 @@ export class GraphqlEndpoint {
 
   /** Refusals answer in JSON with a code; anything else is logged and answers 500 without details. */
   private fail(res: http.ServerResponse, err: unknown): void {
-    if (res.headersSent) { res.destroy(); return; }
+    if (res.headersSent || res.destroyed) { res.destroy(); return; }
     if (err instanceof RateLimitedError) return sendRateLimited(res, err);
     const known = err instanceof BodyError;
     if (!known) this.options.log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unexpected error on /graphql');
     const status = known ? err.status : 500;
     const body = JSON.stringify({ errors: [{ message: known ? err.message : 'Internal server error', extensions: { code: known ? err.code : 'INTERNAL_SERVER_ERROR' } }] });
-    // A body refused half-read is not read to its end: the connection closes after the answer.
-    if (status === 413) res.setHeader('connection', 'close');
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   }

@@ -36,7 +36,8 @@ export async function readJsonBody(req: http.IncomingMessage, limit: number): Pr
       chunks.push(chunk);
     });
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on('error', reject);
+    // A client that goes away mid-body is not a server error.
+    req.on('error', () => reject(new BodyError(400, 'BAD_REQUEST', 'The request was aborted before its body ended')));
   });
   let text: string;
   try {
