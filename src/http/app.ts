@@ -30,7 +30,7 @@ import { GraphVersion } from '../cache/graph-version';
 import { parseBookmarkHeader } from '../db/request-bookmarks';
 import { createResponseCachePlugin } from '../plugins/response-cache.plugin';
 import proxyAddr from 'proxy-addr';
-import { GraphqlEndpoint, headersSetBy } from './graphql-endpoint';
+import { GraphqlEndpoint, headersSetBy, Middleware } from './graphql-endpoint';
 
 export interface AppDeps {
   db: Database;
@@ -121,8 +121,8 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
     apollo, bodyLimit, compressMinBytes, rateLimiter, log: deps.log,
     responseCache: new ResponseCache(options.responseCache ?? DEFAULT_RESPONSE_CACHE, new GraphVersion(deps.db)),
     clientAddress: (req) => proxyAddr(req, trustProxy),
-    headers: headersSetBy(securityHeaders as Parameters<typeof headersSetBy>[0]),
-    cors: corsMiddleware as Parameters<typeof headersSetBy>[0] | undefined,
+    headers: headersSetBy(securityHeaders as Middleware),
+    cors: corsMiddleware as Middleware | undefined,
     context: (req, { clientKey, markCacheable }) => {
       // Each request's Neo4j bookmarks: those the client sends are waited for, its writes' come back.
       const bookmarks = { given: parseBookmarkHeader(req.headers['neo4j-bookmark']) };
@@ -162,16 +162,12 @@ export async function startApp(deps: AppDeps, port: number, host: string): Promi
   // the path: Express has set the headers, CORS, the rate limit and compression already.
   app.use('/graphql', (req, res) => { void graphqlEndpoint.serve(req, res, false); });
   app.use((_req, res) => { res.status(404).json({ error: 'not found', see: ['/graphql', '/explorer', '/dashboard', '/export', '/health', '/ready'] }); });
-  // Malformed or oversized bodies (and anything else thrown outside GraphQL) answer in JSON, never an HTML stack trace.
+  // Anything thrown outside GraphQL (a malformed path, a page's failure) answers in JSON, never an
+  // HTML stack trace; /graphql's body errors are the endpoint's own (graphql-endpoint.ts).
   app.use((err: any, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) deps.log.error({ err: { message: err?.message, stack: err?.stack } }, 'unexpected HTTP error');
-    const message = status === 413 ? `The request body is too large (${Math.round(bodyLimit / 1048576)} MB at most)`
-      : err?.type === 'encoding.unsupported' ? 'The request body must be UTF-8'
-      : err?.type === 'body.not-utf8' ? 'The request body is not valid UTF-8'
-      : status === 400 ? 'The request body is not valid JSON' : status < 500 ? 'Bad request' : 'Internal server error';
-    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    res.status(status).json({ errors: [{ message: status < 500 ? 'Bad request' : 'Internal server error', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@ import { BodyError, mediaTypeOf, readJsonBody } from './json-body';
 import { compressAnswer } from './compress-answer';
 
 /** A connect-style middleware (cors): it calls next once, with an error or without. */
-type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void;
+export type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void) => void;
 
 export interface GraphqlEndpointOptions {
   apollo: ApolloServer<AppContext>;

@@ -9,7 +9,7 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import helmet from 'helmet';
 import pino from 'pino';
-import { GraphqlEndpoint, headersSetBy } from '../../src/http/graphql-endpoint';
+import { GraphqlEndpoint, headersSetBy, Middleware } from '../../src/http/graphql-endpoint';
 import { encodingFor } from '../../src/http/compress-answer';
 import { ResponseCache } from '../../src/cache/response-cache';
 import { GraphVersion } from '../../src/cache/graph-version';
@@ -31,7 +31,7 @@ describe('GraphqlEndpoint', () => {
       // Off (0 bytes): it never reads the graph version, so none is needed here.
       responseCache: new ResponseCache({ maxBytes: 0, maxEntryBytes: 0 }, undefined as unknown as GraphVersion),
       clientAddress: (req) => req.socket.remoteAddress,
-      headers: headersSetBy(helmet() as Parameters<typeof headersSetBy>[0]),
+      headers: headersSetBy(helmet() as Middleware),
       context: () => ({}) as AppContext,
     });
     server = http.createServer((req, res) => (endpoint.takes(req) ? void endpoint.handle(req, res) : res.writeHead(404).end()));
