@@ -115,7 +115,7 @@ export class GraphqlEndpoint {
     if (!known) this.options.log.error({ err: { message: (err as Error)?.message, stack: (err as Error)?.stack } }, 'unexpected error on /graphql');
     const status = known ? err.status : 500;
     const body = JSON.stringify({ errors: [{ message: known ? err.message : 'Internal server error', extensions: { code: known ? err.code : 'INTERNAL_SERVER_ERROR' } }] });
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), vary: 'Accept-Encoding' });
     res.end(body);
   }
 }
