@@ -61,21 +61,14 @@ function shapeOf(value: unknown, depth: number): string | undefined {
   if (typeof value === 'string') return '"$"';
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (depth >= MAX_KEY_DEPTH) return undefined;
+  const isList = Array.isArray(value);
   const parts: string[] = [];
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const part = shapeOf(item, depth + 1);
-      if (part === undefined) return undefined;
-      parts.push(part);
-    }
-    return `[${parts.join(',')}]`;
-  }
   for (const [name, item] of Object.entries(value)) {
     const part = shapeOf(item, depth + 1);
     if (part === undefined) return undefined;
-    parts.push(`${JSON.stringify(name)}:${part}`);
+    parts.push(isList ? part : `${JSON.stringify(name)}:${part}`);
   }
-  return `{${parts.join(',')}}`;
+  return isList ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
 }
 
 /**
