@@ -50,19 +50,21 @@ export class GraphqlEndpoint {
     try {
       for (const [name, value] of this.options.headers) res.setHeader(name, value);
       if (this.options.cors) await run(this.options.cors, req, res);
-      const limiter = this.options.rateLimiter;
-      if (limiter) await limiter.charge(limiter.clientKey(req.headers, this.options.clientAddress(req)), 1);
-      await this.serve(req, res, true);
+      const clientKey = this.clientKeyOf(req);
+      if (clientKey) await this.options.rateLimiter!.charge(clientKey, 1);
+      await this.serve(req, res, true, clientKey);
     } catch (err) {
       this.fail(res, err);
     }
   }
 
-  /** Answers a GraphQL request; `compress` is false when Express's compression middleware already wraps the response. */
-  async serve(req: http.IncomingMessage, res: http.ServerResponse, compress: boolean): Promise<void> {
+  /**
+   * Answers a GraphQL request; `compress` is false when Express's compression middleware already
+   * wraps the response. `clientKey` is the rate limiter's key, when the caller has read it already.
+   */
+  async serve(req: http.IncomingMessage, res: http.ServerResponse, compress: boolean, clientKey = this.clientKeyOf(req)): Promise<void> {
     try {
       const { apollo, rateLimiter, responseCache } = this.options;
-      const clientKey = rateLimiter?.clientKey(req.headers, this.options.clientAddress(req));
       let body: unknown;
       let slot: CacheSlot | undefined;
       // Other content types reach Apollo without a body, and it says what it wants (or refuses a CSRF attempt).
@@ -97,6 +99,11 @@ export class GraphqlEndpoint {
     } catch (err) {
       this.fail(res, err);
     }
+  }
+
+  /** The rate limiter's key for the client of a request; undefined without a rate limiter. */
+  private clientKeyOf(req: http.IncomingMessage): string | undefined {
+    return this.options.rateLimiter?.clientKey(req.headers, this.options.clientAddress(req));
   }
 
   private async send(req: http.IncomingMessage, res: http.ServerResponse, status: number, headers: [string, string][], body: Buffer, compress: boolean): Promise<void> {
