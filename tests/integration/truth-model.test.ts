@@ -51,6 +51,26 @@ describe('reads are truthy: one statement per fact, best rank', () => {
     expect(members).toHaveLength(16);
   });
 
+  it('answers one query text by its variables each time (the compiled Cypher is kept per query text)', async () => {
+    const members = 'query M($org: String!, $day: Date!) { organization(name: $org) { key members(asOf: $day, role: "member") { other { key type } } } }';
+    const states = async (org: string, day: string) => {
+      const data = await q(members, { org, day });
+      return new Set(data.organization.members.filter((s: any) => s.other.type === 'State').map((s: any) => s.other.key)).size;
+    };
+    expect(await states('CICA', '2003-01-01')).toBe(16);
+    expect(await states('CICA', '2010-12-31')).toBe(22);
+    expect(await states('AİGK', '2003-01-01')).toBe(16);
+    // Another entity by name, and a nested day that changes its answer: Qatar an observer, then a member.
+    const memberships = 'query S($name: String!, $day: Date!) { state(name: $name) { key memberships(asOf: $day) { role other { key } } } }';
+    const roles = async (name: string, day: string) => {
+      const data = await q(memberships, { name, day });
+      return `${data.state.key} ${data.state.memberships.map((s: any) => `${s.role} of ${s.other.key}`).join(', ')}`;
+    };
+    expect(await roles('Kazakhstan', '2010-12-31')).toBe('KAZ member of cica');
+    expect(await roles('Qatar', '2010-12-31')).toBe('QAT observer of cica');
+    expect(await roles('Katar', '2015-01-01')).toBe('QAT member of cica');
+  });
+
   it('keeps Qatar\'s 2008 announcement as a DEPRECATED reference with the file\'s reason, and its membership from 2014', async () => {
     const data = await q('{ state(name: "Qatar") { memberships { role start { text } admittedAt { key } references { factId rank rankReason start { text } } } } }');
     const member = data.state.memberships.find((s: any) => s.role === 'member');

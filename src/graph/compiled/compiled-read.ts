@@ -10,6 +10,7 @@ import { compileByKey, compileByName, compileDocuments, compileEntities, Compile
 import { Document, Meeting } from '../entity/entity-types';
 import { chairsTakenOver } from '../organization/organization.service';
 import { MeetingRow } from '../organization/organization.types';
+import { compiledFor } from './compile-cache';
 import { fromProjection } from './from-projection';
 import { asksAlternatives } from './selection';
 
@@ -41,7 +42,7 @@ export async function readEntityByName(ctx: AppContext, info: GraphQLResolveInfo
   if (!foldName(name)) return null;
   const params = nameQueryParams(name, type, asksAlternatives(info));
   const rows = await run<{ candidates: Candidate[]; entity: Record<string, any> }>(ctx, info.fieldName,
-    compileByName(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, type ?? 'Entity'));
+    compiledFor(info, type, () => compileByName(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, type ?? 'Entity'), params));
   if (rows.length === 0) return null;
   return fromProjection(rows[0].entity, ctx.catalog, describeMatch(name, rows[0].candidates));
 }
@@ -57,10 +58,9 @@ export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, ar
   const text = args.where?.nameContains ?? args.nameContains;
   const contains = text === undefined || text === null ? null : foldName(text);
   if (contains === '') throw new BadUserInputError('nameContains has no letters or digits to match', { argument: 'nameContains' });
-  const [result] = await run<{ total: number; badCursor: boolean; rows: Record<string, any>[] }>(ctx, info.fieldName, compileEntities(info, {
-    type: args.type ?? null, contains, has: args.where?.has ?? [], hasNot: args.where?.hasNot ?? [],
-    orderBy: args.orderBy as 'name' | 'start', after, first: args.first,
-  }));
+  const filter = { type: args.type ?? null, contains, has: args.where?.has ?? [], hasNot: args.where?.hasNot ?? [], orderBy: args.orderBy as 'name' | 'start' };
+  const [result] = await run<{ total: number; badCursor: boolean; rows: Record<string, any>[] }>(ctx, info.fieldName,
+    compiledFor(info, filter, () => compileEntities(info, { ...filter, after, first: args.first }), { pageAfter: after, pageFirst: args.first }));
   if (result.badCursor) throw new BadUserInputError('after is not a cursor of this list (take endCursor from the previous page)', { argument: 'after' });
   const page = result.rows.slice(0, args.first);
   const edges = page.map((row) => ({ cursor: Buffer.from(row.key).toString('base64url'), node: fromProjection(row, ctx.catalog) }));
@@ -74,8 +74,9 @@ export async function readEntities(ctx: AppContext, info: GraphQLResolveInfo, ar
 export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, organization: string, kind: string | null): Promise<MeetingRow[]> {
   checkName(organization);
   if (!foldName(organization)) return [];
+  const params = nameQueryParams(organization, 'Organization', false);
   const [row] = await run<{ organization: Record<string, any>; meetings: Record<string, any>[]; chairs: { rows: any[]; total: number | null; offset: number } | null }>(ctx, info.fieldName,
-    compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization', false) }, kind));
+    compiledFor(info, kind, () => compileMeetings(info, ctx.db.registry.get('entity/resolve-name'), { ...params }, kind), params));
   if (!row) return [];
   const org = fromProjection({ ...row.organization, __lists: row.chairs ? { chairs: row.chairs } : {} }, ctx.catalog);
   const chairs = org.projection?.chairs?.rows ?? [];
@@ -89,7 +90,8 @@ export async function readMeetings(ctx: AppContext, info: GraphQLResolveInfo, or
 export async function readDocuments(ctx: AppContext, info: GraphQLResolveInfo, organization: string): Promise<Document[]> {
   checkName(organization);
   if (!foldName(organization)) return [];
+  const params = nameQueryParams(organization, 'Organization', false);
   const [row] = await run<{ documents: Record<string, any>[] }>(ctx, info.fieldName,
-    compileDocuments(info, ctx.db.registry.get('entity/resolve-name'), { ...nameQueryParams(organization, 'Organization', false) }));
+    compiledFor(info, null, () => compileDocuments(info, ctx.db.registry.get('entity/resolve-name'), { ...params }), params));
   return row ? row.documents.map((d) => fromProjection(d, ctx.catalog) as Document) : [];
 }
