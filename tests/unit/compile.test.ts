@@ -1,6 +1,6 @@
 import { FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
 import { buildAppSchema } from '../../src/graph/build-schema';
-import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings } from '../../src/graph/compiled/compile-root';
+import { compileByKey, compileByName, compileEntities, CompiledQuery, compileMeetings, compileOverview } from '../../src/graph/compiled/compile-root';
 import { asksAlternatives } from '../../src/graph/compiled/selection';
 
 /**
@@ -84,6 +84,15 @@ describe('compiled Cypher (tck)', () => {
     const cited = cypher('{ organization(name: "CICA") { members { citations { quote } references { start { text } } } } }');
     for (const prop of ['.sources', '.quotes', '.refQuotes', '.refStarts']) expect(cited).toContain(prop);
     expect(cited).not.toContain('.role');
+  });
+
+  it('reads only the claims a service names: the counts for statedCounts, every claim for a client', () => {
+    const organization = (parse('{ key claims { key } }').definitions[0] as OperationDefinitionNode).selectionSet;
+    const overview = (only?: string[]) => compileOverview({ schema, fragments: {}, variables: {} }, PREFIX, {}, organization, null, only);
+    const counts = overview(['memberCount', 'observerCount']);
+    expect(counts.cypher).toMatch(/MATCH \(this0:Claim\)-\[this1:ABOUT\]->\(e\)\s+WHERE this0\.property IN \$param0/);
+    expect(counts.params.param0).toEqual(['memberCount', 'observerCount']);
+    expect(overview().cypher).not.toContain('.property IN');
   });
 
   it('chairsTakenOver gets each term\'s start even when the client does not ask for it', () => {

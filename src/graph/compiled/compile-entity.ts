@@ -99,7 +99,8 @@ function listEntries(fields: Selected[], knownType: string | null): { condition:
 }
 
 export class EntityCompiler {
-  constructor(private readonly scope: RequestScope) {}
+  /** claimProperties: a service that reads only some claims (the counts) names their properties. */
+  constructor(private readonly scope: RequestScope, private readonly options: { claimProperties?: readonly string[] } = {}) {}
 
   /** The projection of entity node `n` for a selection made on `typeName` (Entity or a concrete type). */
   entity(n: Cypher.Node, set: SelectionSetNode | undefined, typeName = 'Entity'): Cypher.Expr {
@@ -129,7 +130,9 @@ export class EntityCompiler {
 
   private claims(n: Cypher.Node): Cypher.Expr {
     const c = new Cypher.Node();
-    return new Cypher.Collect(new Cypher.Match(new Cypher.Pattern(c, { labels: ['Claim'] }).related(new Cypher.Relationship(), { type: 'ABOUT' }).to(n))
+    const match = new Cypher.Match(new Cypher.Pattern(c, { labels: ['Claim'] }).related(new Cypher.Relationship(), { type: 'ABOUT' }).to(n));
+    const only = this.options.claimProperties;
+    return new Cypher.Collect((only ? match.where(Cypher.in(c.property('property'), new Cypher.Param([...only]))) : match)
       .with(c).orderBy([c.property('dateMin'), 'ASC'])
       .return(new Cypher.MapProjection(c, ['key', 'property', 'value', 'numericValue', 'date', 'note', 'conflict', 'rank', 'rankReason', 'sources', 'quotes'])));
   }

@@ -116,8 +116,8 @@ function meetingsOf(compiler: EntityCompiler, e: Cypher.Node, kind: string | nul
  * organization projected for a selection the service writes, and its meetings for another.
  */
 export function compileOverview(scope: RequestScope, resolvePrefix: string, nameParams: Record<string, unknown>,
-  organization: SelectionSetNode, meetings: { kind: string | null; selection: SelectionSetNode } | null): CompiledQuery {
-  const compiler = new EntityCompiler(scope);
+  organization: SelectionSetNode, meetings: { kind: string | null; selection: SelectionSetNode } | null, claimProperties?: readonly string[]): CompiledQuery {
+  const compiler = new EntityCompiler(scope, { claimProperties });
   const e = new Cypher.NamedNode('e');
   const list = meetings ? meetingsOf(compiler, e, meetings.kind, meetings.selection) : Cypher.Null;
   return build(Cypher.utils.concat(new Cypher.Raw(resolvePrefix), new Cypher.Return(

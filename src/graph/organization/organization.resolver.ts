@@ -9,7 +9,7 @@ import { Statement } from '../common/statement.type';
 import { Document } from '../entity/entity-types';
 import { ranksArg } from '../entity/statement-list.types';
 import { toEntityRef } from '../entity/entity.mapper';
-import { compareCounts, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, MEMBERSHIP_ROW_FIELDS, MEMBERSHIP_ROW_FIELDS_UNCITED, membersOn } from './organization.service';
+import { compareCounts, COUNT_PROPERTIES, distanceInDays, loadOrganization, MEMBERSHIP_FIELDS, MEMBERSHIP_ROW_FIELDS, MEMBERSHIP_ROW_FIELDS_UNCITED, membersOn } from './organization.service';
 import { MeetingRow, MembersAsOf, MembershipHistory } from './organization.types';
 
 const orgArg = () => Arg('organization', () => String, { description: 'Any name of the organization: CICA, AİGK, СВМДА…' });
@@ -22,7 +22,7 @@ export class OrganizationResolver {
     // The whole membership history and the claims are read only for statedCounts, citations only when selected.
     const counts = asksPath(info, ['statedCounts']);
     const overview = await loadOrganization(ctx, organization, {
-      types: counts ? [RelationType.MEMBER_OF] : [], fields: MEMBERSHIP_FIELDS, claims: counts, alternatives: asksAlternatives(info),
+      types: counts ? [RelationType.MEMBER_OF] : [], fields: MEMBERSHIP_FIELDS, claims: counts ? COUNT_PROPERTIES : undefined, alternatives: asksAlternatives(info),
       holdingOn: date, holdingTypes: [RelationType.MEMBER_OF], holdingFields: asksPath(info, ['rows', 'citations']) ? MEMBERSHIP_ROW_FIELDS : MEMBERSHIP_ROW_FIELDS_UNCITED,
     });
     if (!overview) return null;
@@ -39,7 +39,7 @@ export class OrganizationResolver {
 
   @Query(() => MembershipHistory, { nullable: true, description: 'Every membership and observer record over time, and every stated count' })
   async membershipHistory(@orgArg() organization: string, @ranksArg() ranks: Rank[] | null, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembershipHistory | null> {
-    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], claims: true, alternatives: asksAlternatives(info) });
+    const overview = await loadOrganization(ctx, organization, { types: [RelationType.MEMBER_OF], claims: COUNT_PROPERTIES, alternatives: asksAlternatives(info) });
     if (!overview) return null;
     const org = overview.organization;
     return Object.assign(new MembershipHistory(), {

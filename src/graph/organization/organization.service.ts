@@ -23,14 +23,16 @@ export interface OrganizationOverview {
 }
 
 /**
- * An organization by name with the statements a service works on, its meetings and (needs.claims) its claims, in ONE
+ * An organization by name with the statements a service works on, its meetings and (needs.claims) some of its claims, in ONE
  * compiled query (graph/compiled): only the relation types asked for are read, so a service must
  * name every type it uses (statementsOf on another type finds nothing). null when nothing matches.
  */
 export async function loadOrganization(
   ctx: AppContext, name: string,
   needs: {
-    types: RelationType[]; fields?: string; alternatives?: boolean; claims?: boolean;
+    types: RelationType[]; fields?: string; alternatives?: boolean;
+    /** The organization's claims of these properties (COUNT_PROPERTIES for compareCounts); none when absent. */
+    claims?: readonly string[];
     /** Statements of these types holding on `holdingOn` (default: `types`), read with `holdingFields`. */
     holdingOn?: string; holdingFields?: string; holdingTypes?: RelationType[];
     meetings?: { kind: string | null; types: RelationType[]; fields?: string };
@@ -92,6 +94,7 @@ function compileOverviewFor(schema: GraphQLSchema, prefix: string, needs: Needs)
     { schema, fragments: {}, variables: { types: needs.types, holdingTypes, meetingTypes: needs.meetings?.types ?? [], holdingOn: needs.holdingOn ?? null } }, prefix, {},
     selection(`{ key ${needs.claims ? 'claims { key }' : ''} ${needs.types.length ? `statements(types: $types) { ${needs.fields ?? STATEMENT_FIELDS} }` : ''} ${holding} }`),
     needs.meetings ? { kind: needs.meetings.kind, selection: selection(`{ start end ordinal ... on Meeting { meetingKind } ${needs.meetings.types.length ? `statements(types: $meetingTypes) { ${needs.meetings.fields ?? STATEMENT_FIELDS} }` : ''} }`) } : null,
+    needs.claims,
   );
 }
 
@@ -160,6 +163,8 @@ export function membersOn(memberships: Statement[], day: string): MembershipRow[
 }
 
 const COUNT_ROLES: Record<string, string> = { memberCount: 'member', observerCount: 'observer' };
+/** The claims compareCounts reads: a service comparing counts asks loadOrganization for these only. */
+export const COUNT_PROPERTIES = Object.keys(COUNT_ROLES);
 
 /** Stated member/observer counts beside the counts the graph derives for the claim's date. */
 export function compareCounts(org: Organization, claims: Claim[]): CountComparison[] {
