@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { patchFieldArguments } from '../util/graphql-field-args';
 import { DateScalar } from './common/date.scalar';
 import { Document, Meeting, Organization, Person, Place, Source, State } from './entity/entity-types';
 import { EntityResolver } from './entity/entity.resolver';
@@ -17,6 +18,7 @@ let cached: GraphQLSchema | undefined;
 
 /** Builds the GraphQL schema from the type-graphql classes, validating arguments with class-validator. */
 export function buildAppSchema(): GraphQLSchema {
+  patchFieldArguments();
   cached ??= buildSchemaSync({
     resolvers: [...RESOLVERS] as any,
     orphanedTypes: [State, Organization, Person, Meeting, Document, Place, Source],
