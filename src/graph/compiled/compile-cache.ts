@@ -41,8 +41,8 @@ export function compiledFor(info: Info, args: unknown, compile: () => CompiledQu
   return withParams(query, perRequest);
 }
 
-/** This request's values of the parameters that vary without changing the text. */
-const withParams = (query: CompiledQuery, perRequest: Record<string, unknown>): CompiledQuery =>
+/** A kept query with this request's values of the parameters that vary without changing the text. */
+export const withParams = (query: CompiledQuery, perRequest: Record<string, unknown>): CompiledQuery =>
   ({ cypher: query.cypher, params: { ...query.params, ...perRequest } });
 
 /** The variables a field's selection set uses, in its arguments and directives and the fragments it spreads. */

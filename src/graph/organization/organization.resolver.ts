@@ -19,7 +19,7 @@ const byStart = (a: Statement, b: Statement) => (a.validFrom ?? '').localeCompar
 export class OrganizationResolver {
   @Query(() => MembersAsOf, { nullable: true, description: 'Every member and observer on a day, with role, start, end and citations' })
   async membersAsOf(@orgArg() organization: string, @Arg('date', () => DateScalar, { description: 'The day (YYYY-MM-DD): a relationship counts when validFrom <= date <= validTo' }) date: string, @Ctx() ctx: AppContext, @Info() info: GraphQLResolveInfo): Promise<MembersAsOf | null> {
-    // The whole membership history and the claims are read only for statedCounts, citations only when selected.
+    // The whole membership history and the count claims are read only for statedCounts, citations only when selected.
     const counts = asksPath(info, ['statedCounts']);
     const overview = await loadOrganization(ctx, organization, {
       types: counts ? [RelationType.MEMBER_OF] : [], fields: MEMBERSHIP_FIELDS, claims: counts ? COUNT_PROPERTIES : undefined, alternatives: asksAlternatives(info),

@@ -1,5 +1,6 @@
 import { AppContext } from '../../context';
 import { GraphQLSchema, OperationDefinitionNode, parse, SelectionSetNode } from 'graphql';
+import { withParams } from '../compiled/compile-cache';
 import { compileOverview, CompiledQuery } from '../compiled/compile-root';
 import { run, schemaOf } from '../compiled/compiled-read';
 import { fromProjection } from '../compiled/from-projection';
@@ -83,8 +84,6 @@ function overviewQuery(ctx: AppContext, needs: Needs, nameParams: Record<string,
   }
   return withParams(entry, { ...nameParams, ...(entry.dayParam ? { [entry.dayParam]: needs.holdingOn } : {}) });
 }
-
-const withParams = (query: CompiledQuery, params: Record<string, unknown>): CompiledQuery => ({ cypher: query.cypher, params: { ...query.params, ...params } });
 
 function compileOverviewFor(schema: GraphQLSchema, prefix: string, needs: Needs): CompiledQuery {
   // Statements holding on a day can be read with more (citations) than the whole history the counts need.
