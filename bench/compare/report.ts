@@ -4,7 +4,11 @@ import type { CellResult } from './load';
 import type { TargetName } from './operations';
 
 export interface TargetSummary { rps: number; p50: number; p99: number; errors: number; requests: number; queriesPerRequest: number; peakRssMiB: number }
-export interface OpResult { id: string; label: string; targets: Record<TargetName, TargetSummary>; rounds: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> }
+export interface OpResult {
+  id: string; label: string; targets: Record<TargetName, TargetSummary>; rounds: Record<TargetName, (CellResult & { queriesPerRequest: number })[]>;
+  /** CPU of Neo4j's JIT compiler threads during the operation's rounds, in cores (null: a JVM this machine cannot read). */
+  jitShare?: number | null;
+}
 interface Rate { rps: number; p50: number; p99: number; errors: number }
 export interface RunResult {
   command: string; date: string; stamp: string; commit: string; scale: number; seconds: number; rounds: number; concurrency: number;
@@ -14,6 +18,8 @@ export interface RunResult {
   typename: { ours: Rate; apollo: Rate; repeated: Rate } | null;
   staleness: { ok: boolean; steps: { step: string; expected: string; got: string; ok: boolean }[] } | null;
   rss: Partial<Record<TargetName | 'neo4jJvm', number>>;
+  /** With --then-scale: the same run's servers measured again after the graph grew to `scale` times its size. */
+  scaled?: { scale: number; scaleCounts: { entities: number; facts: number } | null; ops: OpResult[]; rss: RunResult['rss'] };
   warnings: string[];
 }
 
@@ -43,20 +49,26 @@ function targets(r: RunResult, outDir: string): string[] {
     lines.push(`- A repeated identical read (MembersAsOf) at no less than half the rate of \`{ __typename }\`: ${yes(share >= 0.5)} (${r.typename.repeated.rps} vs ${r.typename.ours.rps} req/s, ${share})`);
   }
   if (r.staleness) lines.push(`- Never stale after a write, across two server processes: ${yes(r.staleness.ok)}`);
-  const base = r.scale > 1 ? baselineAtScale1(outDir, r.stamp) : null;
-  if (r.scale <= 1) lines.push('- From 1x to 1000x, lookups, MembersAsOf and Summits within 2x of their 1x latency: not measured in this run (scale 1; run with `--scale 1000` after this one)');
-  else if (!base) lines.push(`- From 1x to ${r.scale}x within 2x: no scale-1 result in bench/results to compare with`);
+  // The 1x side: this run's own 1x figures when it grew the graph afterwards (--then-scale), else the newest earlier 1x run.
+  const scaled = r.scaled ? { scale: r.scaled.scale, ops: r.scaled.ops, base: { ops: r.ops }, from: 'this run' }
+    : r.scale > 1 ? { scale: r.scale, ops: r.ops, base: baselineAtScale1(outDir, r.stamp), from: '' } : null;
+  if (!scaled) lines.push('- From 1x to 1000x, lookups, MembersAsOf and Summits within 2x of their 1x latency: not measured in this run (scale 1; run with `--then-scale 1000`)');
+  else if (!scaled.base) lines.push(`- From 1x to ${scaled.scale}x within 2x: no scale-1 result in bench/results to compare with`);
   else {
+    const base = scaled.base;
+    const from = scaled.from || `1x: ${(base as RunResult).stamp}`;
     for (const t of ['ours', 'ours-uncached'] as const) {
-      const parts = LATENCY_OPS.map((id) => {
-        const now = r.ops.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
+      const parts = LATENCY_OPS.filter((id) => scaled.ops.some((o) => o.id === id)).map((id) => {
+        const now = scaled.ops.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
         const then = base.ops.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
         return { id, now, then, ok: then > 0 && now <= 2 * then };
       });
-      lines.push(`- From 1x to ${r.scale}x within 2x of the 1x p50, ${t === 'ours' ? 'cache on' : 'cache off'} (1x: ${base.stamp}): ${yes(parts.every((p) => p.ok))} (${parts.map((p) => `${p.id} ${p.then} → ${p.now} ms`).join(', ')})`);
+      lines.push(`- From 1x to ${scaled.scale}x within 2x of the 1x p50, ${t === 'ours' ? 'cache on' : 'cache off'} (${from}): ${yes(parts.length === LATENCY_OPS.length && parts.every((p) => p.ok))} (${parts.map((p) => `${p.id} ${p.then} → ${p.now} ms`).join(', ')})`);
     }
   }
-  lines.push(`- Server RSS under 300 MB under load: ${yes((r.rss.ours ?? 0) > 0 && (r.rss.ours ?? 0) < 300 && (r.rss['ours-uncached'] ?? 0) < 300)} (peak ${r.rss.ours} MiB; cache off ${r.rss['ours-uncached']} MiB)`);
+  const rss = [r.rss, r.scaled?.rss ?? {}];
+  const peak = (t: 'ours' | 'ours-uncached') => Math.max(...rss.map((x) => x[t] ?? 0));
+  lines.push(`- Server RSS under 300 MB under load: ${yes(peak('ours') > 0 && peak('ours') < 300 && peak('ours-uncached') < 300)} (peak ${peak('ours')} MiB; cache off ${peak('ours-uncached')} MiB${r.scaled ? `; at ${r.scaled.scale}x ${r.scaled.rss.ours} and ${r.scaled.rss['ours-uncached']} MiB` : ''})`);
   const u = r.ops.filter((o) => o.targets['ours-uncached']);
   if (u.length) {
     const below = u.filter((o) => ratio(o.targets['ours-uncached'].rps, o.targets['neo4j-graphql'].rps) < 2);
@@ -88,31 +100,41 @@ function chart(r: RunResult): string {
   return parts.join('\n');
 }
 
+/** The two tables of some measured operations: the three servers, then ours with its cache off. */
+function opTables(ops: OpResult[]): string[] {
+  const rows = ops.map((o) => {
+    const [a, b, c] = [o.targets.ours, o.targets['neo4j-graphql'], o.targets.raw];
+    return `| ${o.label} | ${a.rps} | ${b.rps} | ${c.rps} | ${ratio(a.rps, b.rps)} | ${ratio(a.rps, c.rps)} | ${a.p50} / ${a.p99} | ${b.p50} / ${b.p99} | ${c.p50} / ${c.p99} | ${ratio(a.p50, c.p50)} | ${a.queriesPerRequest} / ${b.queriesPerRequest} / ${c.queriesPerRequest} | ${a.errors} / ${b.errors} / ${c.errors} | ${a.peakRssMiB} / ${b.peakRssMiB} / ${c.peakRssMiB} |`;
+  });
+  const uncachedRows = ops.map((o) => {
+    const [u, b, c] = [o.targets['ours-uncached'], o.targets['neo4j-graphql'], o.targets.raw];
+    return `| ${o.label} | ${u.rps} | ${ratio(u.rps, b.rps)} | ${ratio(u.rps, c.rps)} | ${u.p50} / ${u.p99} | ${ratio(u.p50, c.p50)} | ${u.queriesPerRequest} | ${u.errors} | ${u.peakRssMiB} |`;
+  });
+  return [
+    '| operation | req/s ours | req/s @neo4j/graphql | req/s raw | ours / @neo4j/graphql | ours / raw | p50 / p99 ms ours | p50 / p99 @neo4j/graphql | p50 / p99 raw | p50 ours / raw | Neo4j queries per request (ours / n4g / raw) | errors | peak RSS MiB (ours / n4g / raw) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
+    'The same server with its response cache off (`RESPONSE_CACHE_MB=0`, a process of its own, in the same rounds): what a request costs when it is not a repeat.', '',
+    '| operation | req/s ours, cache off | ÷ @neo4j/graphql | ÷ raw | p50 / p99 ms | p50 ÷ raw | Neo4j queries per request | errors | peak RSS MiB |',
+    '|---|---|---|---|---|---|---|---|---|', ...uncachedRows, '',
+    ...(ops.some((o) => typeof o.jitShare === 'number')
+      ? [`Neo4j's JIT compiler during the rounds (a share of one core; near 0 means the JVM was warm): ${ops.map((o) => `${o.id} ${typeof o.jitShare === 'number' ? `${Math.round(o.jitShare * 100)}%` : 'n/a'}`).join(', ')}.`, '']
+      : []),
+  ];
+}
+
 export function writeReport(r: RunResult, root: string, outDir: string, log: (m: string) => void, resultsFile = path.join(root, 'bench', r.scale > 1 ? `RESULTS-x${r.scale}.md` : 'RESULTS.md')): void {
   const base = `compare-${r.stamp}${r.scale > 1 ? `-x${r.scale}` : ''}`;
   fs.writeFileSync(path.join(outDir, `${base}.json`), JSON.stringify(r, null, 2));
   fs.writeFileSync(path.join(outDir, `${base}.svg`), chart(r));
   const m = r.machine;
   const rel = path.relative(path.join(root, 'bench'), outDir) || '.';
-  const rows = r.ops.map((o) => {
-    const [a, b, c] = [o.targets.ours, o.targets['neo4j-graphql'], o.targets.raw];
-    return `| ${o.label} | ${a.rps} | ${b.rps} | ${c.rps} | ${ratio(a.rps, b.rps)} | ${ratio(a.rps, c.rps)} | ${a.p50} / ${a.p99} | ${b.p50} / ${b.p99} | ${c.p50} / ${c.p99} | ${ratio(a.p50, c.p50)} | ${a.queriesPerRequest} / ${b.queriesPerRequest} / ${c.queriesPerRequest} | ${a.errors} / ${b.errors} / ${c.errors} | ${a.peakRssMiB} / ${b.peakRssMiB} / ${c.peakRssMiB} |`;
-  });
-  const uncachedRows = r.ops.map((o) => {
-    const [u, b, c] = [o.targets['ours-uncached'], o.targets['neo4j-graphql'], o.targets.raw];
-    return `| ${o.label} | ${u.rps} | ${ratio(u.rps, b.rps)} | ${ratio(u.rps, c.rps)} | ${u.p50} / ${u.p99} | ${ratio(u.p50, c.p50)} | ${u.queriesPerRequest} | ${u.errors} | ${u.peakRssMiB} |`;
-  });
   const md = [
     '# Benchmark: this server vs @neo4j/graphql 7 vs raw Cypher', '',
     `Produced by \`${r.command}\` on ${r.date} at commit ${r.commit}.`, '',
     `Machine: ${m.cpus} CPUs (${m.model}), ${m.ramGiB} GiB RAM, ${m.platform}; Node ${m.node}; Neo4j ${m.neo4j} (embedded, one JVM for all three).`,
     `Scale ${r.scale}${r.scaleCounts ? ` (+${r.scaleCounts.entities} synthetic entities, ${r.scaleCounts.facts} facts)` : ' (the real graph only)'}; ${r.concurrency} concurrent requests; ${r.rounds} rounds of ${r.seconds} s per server and operation, the order of the three rotating each round; figures are medians of the rounds. Each server is a process of its own; the load comes from a third. Numbers on a shared 2-core machine are noisy.`, '',
     `![requests per second](${rel}/${base}.svg)`, '',
-    '| operation | req/s ours | req/s @neo4j/graphql | req/s raw | ours / @neo4j/graphql | ours / raw | p50 / p99 ms ours | p50 / p99 @neo4j/graphql | p50 / p99 raw | p50 ours / raw | Neo4j queries per request (ours / n4g / raw) | errors | peak RSS MiB (ours / n4g / raw) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|', ...rows, '',
-    'The same server with its response cache off (`RESPONSE_CACHE_MB=0`, a process of its own, in the same rounds): what a request costs when it is not a repeat.', '',
-    '| operation | req/s ours, cache off | ÷ @neo4j/graphql | ÷ raw | p50 / p99 ms | p50 ÷ raw | Neo4j queries per request | errors | peak RSS MiB |',
-    '|---|---|---|---|---|---|---|---|---|', ...uncachedRows, '',
+    ...opTables(r.ops),
   ];
   if (r.typename) {
     md.push('| request | req/s | p50 ms | p99 ms | errors |', '|---|---|---|---|---|',
@@ -122,6 +144,13 @@ export function writeReport(r: RunResult, root: string, outDir: string, log: (m:
       `\`{ __typename }\` ours / Apollo standalone: ${ratio(r.typename.ours.rps, r.typename.apollo.rps)}.`, '');
   }
   md.push(`Peak RSS under load: this server ${r.rss.ours} MiB (cache off ${r.rss['ours-uncached']} MiB), @neo4j/graphql ${r.rss['neo4j-graphql']} MiB, raw ${r.rss.raw} MiB; Neo4j JVM ${r.rss.neo4jJvm} MiB at the end.`, '');
+  if (r.scaled) {
+    const { scale, scaleCounts, ops, rss } = r.scaled;
+    md.push(`## At ${scale}x, later in the same run`, '',
+      `The same Neo4j and server processes after the graph grew to ${scale} times its size${scaleCounts ? ` (+${scaleCounts.entities} synthetic entities, ${scaleCounts.facts} facts)` : ''}; the same rounds.`, '',
+      ...opTables(ops),
+      `Peak RSS under load at ${scale}x: this server ${rss.ours} MiB (cache off ${rss['ours-uncached']} MiB), @neo4j/graphql ${rss['neo4j-graphql']} MiB, raw ${rss.raw} MiB; Neo4j JVM ${rss.neo4jJvm} MiB at the end.`, '');
+  }
   if (r.staleness) {
     md.push('## Write through A, read through B (two server processes, one Neo4j)', '', '| step | expected | got | |', '|---|---|---|---|',
       ...r.staleness.steps.map((s) => `| ${s.step} | ${s.expected} | ${s.got} | ${s.ok ? 'ok' : 'STALE'} |`), '');

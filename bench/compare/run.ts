@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchRoot } from '../support/bench-root';
 import { readCliArgs } from '../support/cli-args';
+import { jitCpuMs, warmUntilJitQuiet } from '../support/jit-activity';
 import { readRssMiB } from '../support/process-memory';
 import { startTarget } from '../support/start-target';
 import { spawnChildServer } from './child-server';
@@ -14,17 +15,20 @@ import { loadScale } from './scale';
 import { checkStaleness, startSecondServer, StalenessResult } from './staleness';
 import http from 'node:http';
 
-const USAGE = `npm run bench -- [--scale N] [--seconds S] [--rounds R] [--concurrency C] [--warmup S] [--ops a,b] [--no-stale] [--cpu-prof] [--out DIR]
+const USAGE = `npm run bench -- [--scale N] [--then-scale M] [--scale-ops a,b] [--seconds S] [--rounds R] [--concurrency C] [--warmup S] [--ops a,b] [--no-stale] [--cpu-prof] [--out DIR]
 
 This server vs @neo4j/graphql 7 vs one raw Cypher query per operation, on one throw-away Neo4j
 with the same data, each server a process of its own; for every operation R rounds of S seconds
 per server at C concurrent requests, the order of the three rotating each round; medians of the
 rounds. Also { __typename } vs Apollo standalone, a repeated identical read, and a write-then-read
 check across two server processes. Writes bench/RESULTS.md and bench/results/compare-<stamp>.{json,svg}.
+With --then-scale M (such as 1000), the same run then grows the graph to M times its size, on the
+same Neo4j and servers, and measures the --scale-ops again (default lookup,membersAsOf,summits):
+the 1x-to-Mx latency target from one run.
 ops: ${OPERATIONS.map((o) => o.id).join(', ')}`;
 
 const args = readCliArgs(process.argv.slice(2), {
-  scale: 1, seconds: 5, rounds: 3, concurrency: 10, warmup: 2, maxRequests: 200000, ops: '', noStale: false, cpuProf: false, out: '',
+  scale: 1, thenScale: 0, scaleOps: 'lookup,membersAsOf,summits', seconds: 5, rounds: 3, concurrency: 10, warmup: 2, warmupMax: 60, jitQuiet: 0.05, maxRequests: 200000, ops: '', noStale: false, cpuProf: false, out: '',
 }, USAGE);
 const root = benchRoot();
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -41,7 +45,9 @@ async function ourQueries(url: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const ops = args.ops ? OPERATIONS.filter((o) => args.ops.split(',').includes(o.id)) : OPERATIONS;
+  const scaleOps = args.thenScale > 1 ? OPERATIONS.filter((o) => args.scaleOps.split(',').includes(o.id)) : [];
+  // The operations measured again at --then-scale are measured at 1x too, to compare with.
+  const ops = args.ops ? OPERATIONS.filter((o) => args.ops.split(',').includes(o.id) || scaleOps.includes(o)) : OPERATIONS;
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '');
   const outDir = args.out ? path.resolve(args.out) : path.join(root, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
@@ -49,7 +55,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
   if (args.cpuProf) Object.assign(env, { NODE_OPTIONS: `--require ${path.join(root, 'dist', 'bench', 'compare', 'cpu-profile-preload.js')}`, BENCH_CPU_PROFILE_DIR: profDir });
   // A 1000x graph needs more heap and page cache than the real one (measured: the 1 GB heap pauses at 100x).
-  const big = args.scale >= 100;
+  const big = Math.max(args.scale, args.thenScale) >= 100;
   const target = await startTarget({ log, env, heap: big ? '3g' : undefined, pageCacheMb: big ? 2048 : undefined });
   // Everything started besides the target, stopped at the end whatever happens.
   const children: { close(): Promise<void> }[] = [];
@@ -77,30 +83,43 @@ async function main(): Promise<void> {
         : { url: raw.url, path: `/${op.raw.op}`, body: JSON.stringify(op.raw.params), graphql: false };
     const cell = (req: LoadRequest, seconds: number, pid?: number) => runCell(req, { concurrency: args.concurrency, seconds, maxRequests: args.maxRequests, pid });
 
-    for (const op of ops) {
-      const facts = await checkAnswers(op, requestOf);
-      if (facts) { result.warnings.push(facts); log(`WARNING ${facts}`); }
-      for (const t of TARGETS) await cell(requestOf(op, t), args.warmup);
-    }
-    for (const [i, op] of ops.entries()) {
-      const cells: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> = { ours: [], 'ours-uncached': [], 'neo4j-graphql': [], raw: [] };
-      for (let r = 0; r < args.rounds; r++) {
-        for (let k = 0; k < TARGETS.length; k++) {
-          const t = TARGETS[(k + r + i) % TARGETS.length];
-          const before = await queriesOf[t]();
-          const c = await cell(requestOf(op, t), args.seconds, pids[t]);
-          const after = await queriesOf[t]();
-          cells[t].push({ ...c, queriesPerRequest: c.requests ? Math.round(((after - before) / c.requests) * 100) / 100 : 0 });
-          log(`${op.id} round ${r + 1} ${t}: ${c.rps} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms, ${c.errors} errors${c.firstError ? ` (${c.firstError.slice(0, 120)})` : ''}`);
-        }
+    /** Checks the answers, warms every server up, then measures the rounds of each operation. */
+    const measure = async (which: Operation[]): Promise<OpResult[]> => {
+      const measured: OpResult[] = [];
+      for (const op of which) {
+        const facts = await checkAnswers(op, requestOf);
+        if (facts) { result.warnings.push(facts); log(`WARNING ${facts}`); }
+        // Warm-up steps of --warmup s per server until Neo4j's JIT is quiet (see jit-activity), --warmup-max s at most.
+        const warm = await warmUntilJitQuiet(target.neo4jPid, async () => { for (const t of TARGETS) await cell(requestOf(op, t), args.warmup); },
+          { quietShare: args.jitQuiet, maxSeconds: args.warmupMax });
+        log(`${op.id} warm-up: ${warm.seconds} s${warm.lastShare === null ? '' : `, JIT at ${Math.round(warm.lastShare * 100)}% of a core in its last step`}`);
       }
-      const summary = Object.fromEntries(TARGETS.map((t) => [t, {
-        rps: median(cells[t].map((c) => c.rps)), p50: median(cells[t].map((c) => c.p50)), p99: median(cells[t].map((c) => c.p99)),
-        errors: cells[t].reduce((s, c) => s + c.errors, 0), requests: cells[t].reduce((s, c) => s + c.requests, 0),
-        queriesPerRequest: median(cells[t].map((c) => c.queriesPerRequest)), peakRssMiB: Math.max(0, ...cells[t].map((c) => c.peakRssMiB ?? 0)),
-      }])) as OpResult['targets'];
-      result.ops.push({ id: op.id, label: op.label, targets: summary, rounds: cells });
-    }
+      for (const [i, op] of which.entries()) {
+        const jitBefore = target.neo4jPid ? jitCpuMs(target.neo4jPid) : null;
+        const roundsStarted = Date.now();
+        const cells: Record<TargetName, (CellResult & { queriesPerRequest: number })[]> = { ours: [], 'ours-uncached': [], 'neo4j-graphql': [], raw: [] };
+        for (let r = 0; r < args.rounds; r++) {
+          for (let k = 0; k < TARGETS.length; k++) {
+            const t = TARGETS[(k + r + i) % TARGETS.length];
+            const before = await queriesOf[t]();
+            const c = await cell(requestOf(op, t), args.seconds, pids[t]);
+            const after = await queriesOf[t]();
+            cells[t].push({ ...c, queriesPerRequest: c.requests ? Math.round(((after - before) / c.requests) * 100) / 100 : 0 });
+            log(`${op.id} round ${r + 1} ${t}: ${c.rps} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms, ${c.errors} errors${c.firstError ? ` (${c.firstError.slice(0, 120)})` : ''}`);
+          }
+        }
+        const summary = Object.fromEntries(TARGETS.map((t) => [t, {
+          rps: median(cells[t].map((c) => c.rps)), p50: median(cells[t].map((c) => c.p50)), p99: median(cells[t].map((c) => c.p99)),
+          errors: cells[t].reduce((s, c) => s + c.errors, 0), requests: cells[t].reduce((s, c) => s + c.requests, 0),
+          queriesPerRequest: median(cells[t].map((c) => c.queriesPerRequest)), peakRssMiB: Math.max(0, ...cells[t].map((c) => c.peakRssMiB ?? 0)),
+        }])) as OpResult['targets'];
+        const jitAfter = target.neo4jPid ? jitCpuMs(target.neo4jPid) : null;
+        const jitShare = jitBefore === null || jitAfter === null ? null : Math.round(((jitAfter - jitBefore) / (Date.now() - roundsStarted)) * 1000) / 1000;
+        measured.push({ id: op.id, label: op.label, targets: summary, rounds: cells, jitShare });
+      }
+      return measured;
+    };
+    result.ops = await measure(ops);
 
     // { __typename } on our server and on Apollo standalone, and the same MembersAsOf over and over on ours.
     const membersAsOf = OPERATIONS.find((o) => o.id === 'membersAsOf')!;
@@ -123,14 +142,20 @@ async function main(): Promise<void> {
     const med = (cs: CellResult[]) => ({ rps: median(cs.map((c) => c.rps)), p50: median(cs.map((c) => c.p50)), p99: median(cs.map((c) => c.p99)), errors: cs.reduce((s, c) => s + c.errors, 0) });
     result.typename = { ours: med(typenameCells.ours), apollo: med(typenameCells.apollo), repeated: med(typenameCells.repeated) };
 
-    result.rss = { ours: Math.max(0, ...result.ops.map((o) => o.targets.ours.peakRssMiB)), 'ours-uncached': Math.max(0, ...result.ops.map((o) => o.targets['ours-uncached'].peakRssMiB)), 'neo4j-graphql': Math.max(0, ...result.ops.map((o) => o.targets['neo4j-graphql'].peakRssMiB)),
-      raw: Math.max(0, ...result.ops.map((o) => o.targets.raw.peakRssMiB)), neo4jJvm: target.neo4jPid ? readRssMiB(target.neo4jPid) ?? 0 : 0 };
+    result.rss = peakRss(result.ops, target.neo4jPid);
 
     if (!args.noStale) {
       log('staleness: a second server process on the same Neo4j');
       const b = await startSecondServer(target.neo4j!, target.writeToken!, outDir);
       try { result.staleness = await checkStaleness(target.url, b.url, target.writeToken!); } finally { await b.stop(); }
       log(`staleness: ${result.staleness.ok ? 'never stale' : 'STALE'}`);
+    }
+
+    if (args.thenScale > Math.max(1, args.scale)) {
+      // The same Neo4j and server processes: the load bumps the graph version, so no cached answer survives it.
+      const scaleCounts = await loadScale(target.neo4j!, args.thenScale, log);
+      const scaledOps = await measure(scaleOps);
+      result.scaled = { scale: args.thenScale, scaleCounts, ops: scaledOps, rss: peakRss(scaledOps, target.neo4jPid) };
     }
   } finally {
     for (const c of children) await c.close().catch(() => {});
@@ -139,6 +164,12 @@ async function main(): Promise<void> {
   // With --out, RESULTS.md goes there too, so a trial run never replaces the committed one.
   writeReport(result, root, outDir, log, args.out ? path.join(outDir, 'RESULTS.md') : undefined);
   if (args.cpuProf) log(`CPU profiles of our server in ${profDir}`);
+}
+
+/** The peak RSS of each server over some measured operations, and the Neo4j JVM's now. */
+function peakRss(ops: OpResult[], neo4jPid: number | undefined): RunResult['rss'] {
+  const peak = (t: TargetName) => Math.max(0, ...ops.map((o) => o.targets[t].peakRssMiB));
+  return { ours: peak('ours'), 'ours-uncached': peak('ours-uncached'), 'neo4j-graphql': peak('neo4j-graphql'), raw: peak('raw'), neo4jJvm: neo4jPid ? readRssMiB(neo4jPid) ?? 0 : 0 };
 }
 
 /** One request per server: the key facts of the three answers must be the same. */
