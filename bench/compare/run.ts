@@ -15,7 +15,7 @@ import { loadScale } from './scale';
 import { checkStaleness, startSecondServer, StalenessResult } from './staleness';
 import http from 'node:http';
 
-const USAGE = `npm run bench -- [--scale N] [--then-scale M] [--scale-ops a,b] [--seconds S] [--rounds R] [--concurrency C] [--warmup S] [--ops a,b] [--no-stale] [--cpu-prof] [--out DIR]
+const USAGE = `npm run bench -- [--scale N] [--then-scale M] [--scale-ops a,b] [--seconds S] [--rounds R] [--concurrency C] [--warmup S] [--warmup-max S] [--jit-quiet F] [--ops a,b] [--no-stale] [--cpu-prof] [--out DIR]
 
 This server vs @neo4j/graphql 7 vs one raw Cypher query per operation, on one throw-away Neo4j
 with the same data, each server a process of its own; for every operation R rounds of S seconds
@@ -24,7 +24,9 @@ rounds. Also { __typename } vs Apollo standalone, a repeated identical read, and
 check across two server processes. Writes bench/RESULTS.md and bench/results/compare-<stamp>.{json,svg}.
 With --then-scale M (such as 1000), the same run then grows the graph to M times its size, on the
 same Neo4j and servers, and measures the --scale-ops again (default lookup,membersAsOf,summits):
-the 1x-to-Mx latency target from one run.
+the 1x-to-Mx latency target from one run. Each operation warms up in steps of --warmup s per server
+until Neo4j's JIT compiler used under --jit-quiet of a core (default 0.05) in a step, or
+--warmup-max s (default 60) have passed.
 ops: ${OPERATIONS.map((o) => o.id).join(', ')}`;
 
 const args = readCliArgs(process.argv.slice(2), {
