@@ -50,17 +50,17 @@ function targets(r: RunResult, outDir: string): string[] {
   }
   if (r.staleness) lines.push(`- Never stale after a write, across two server processes: ${yes(r.staleness.ok)}`);
   // The 1x side: this run's own 1x figures when it grew the graph afterwards (--then-scale), else the newest earlier 1x run.
-  const scaled = r.scaled ? { scale: r.scaled.scale, ops: r.scaled.ops, base: { ops: r.ops }, from: 'this run' }
-    : r.scale > 1 ? { scale: r.scale, ops: r.ops, base: baselineAtScale1(outDir, r.stamp), from: '' } : null;
+  const earlier = !r.scaled && r.scale > 1 ? baselineAtScale1(outDir, r.stamp) : null;
+  const scaled = r.scaled ? { scale: r.scaled.scale, ops: r.scaled.ops, base: r.ops, from: 'this run' }
+    : r.scale > 1 ? { scale: r.scale, ops: r.ops, base: earlier?.ops ?? null, from: `1x: ${earlier?.stamp}` } : null;
   if (!scaled) lines.push('- From 1x to 1000x, lookups, MembersAsOf and Summits within 2x of their 1x latency: not measured in this run (scale 1; run with `--then-scale 1000`)');
   else if (!scaled.base) lines.push(`- From 1x to ${scaled.scale}x within 2x: no scale-1 result in bench/results to compare with`);
   else {
-    const base = scaled.base;
-    const from = scaled.from || `1x: ${(base as RunResult).stamp}`;
+    const { base, from } = scaled;
     for (const t of ['ours', 'ours-uncached'] as const) {
       const parts = LATENCY_OPS.filter((id) => scaled.ops.some((o) => o.id === id)).map((id) => {
         const now = scaled.ops.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
-        const then = base.ops.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
+        const then = base.find((o) => o.id === id)?.targets[t]?.p50 ?? 0;
         return { id, now, then, ok: then > 0 && now <= 2 * then };
       });
       lines.push(`- From 1x to ${scaled.scale}x within 2x of the 1x p50, ${t === 'ours' ? 'cache on' : 'cache off'} (${from}): ${yes(parts.length === LATENCY_OPS.length && parts.every((p) => p.ok))} (${parts.map((p) => `${p.id} ${p.then} → ${p.now} ms`).join(', ')})`);
